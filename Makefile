@@ -1,0 +1,37 @@
+# govreport: `make demo` runs the nightly job on the embedded demo portal,
+# `make test` runs every test. Go 1.26 and a C compiler (for DuckDB) are all
+# it needs.
+
+GO       ?= go
+BIN      := bin/govreport
+DATA     ?= data
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -X github.com/govreport/govreport/cmd/govreport/cli.version=$(VERSION)
+
+.PHONY: all build demo test vet fmt bench fuzz gazetteer docs clean
+
+all: build
+
+build:
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/govreport
+
+demo: build
+	./$(BIN) run --data $(DATA)
+	@echo
+	@echo "Data: $(DATA)/govreport.duckdb and $(DATA)/parquet/"
+	@echo "Disclosure rate by report (first lines):"
+	@./$(BIN) query disclosure_rate --data $(DATA) --format table | head -n 12
+
+test:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) test -timeout 40m ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./extract/...
+
+fmt:
+	gofmt -w .
+
+clean:
+	rm -rf bin
