@@ -1,0 +1,65 @@
+package load
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/govreport/govreport/report"
+	"golang.org/x/text/unicode/norm"
+)
+
+// AgencyKey returns the stable key of the body that published a report,
+// the same across years even when the body names itself differently:
+//
+//	province/city/county/name
+//
+// The region levels are the resolved names (empty when a level does not
+// apply). The name is the printed agency name, NFKC-normalised, with spaces
+// and brackets removed, then:
+//   - every leading region name already given by the region is stripped,
+//     repeatedly and in any order (淮安市洪泽区人民政府 in 淮安市/洪泽区 →
+//     人民政府, and 洪泽区人民政府 → 人民政府 too);
+//   - a leading 人民政府 followed by more is stripped, since 番禺区人民政府
+//     石壁街道办事处 and 番禺区石壁街道办事处 are the same office;
+//   - a bare 政府 becomes 人民政府.
+//
+// Nothing else is stripped: 办公室/办公厅 and other suffixes name different
+// bodies (the 人民政府办公室 is not the 人民政府). When the region is not
+// resolved the key is the normalised full name under empty levels, so the
+// key only joins years whose regions were resolved alike.
+func AgencyKey(agency string, region report.Region) string {
+	levels := []string{region.Province, region.City, region.County}
+	name := normName(agency)
+	for changed := true; changed; {
+		changed = false
+		for _, l := range levels {
+			l = normName(l)
+			if l != "" && strings.HasPrefix(name, l) && len(name) > len(l) {
+				name = name[len(l):]
+				changed = true
+			}
+		}
+	}
+	const gov = "人民政府"
+	if strings.HasPrefix(name, gov) && len(name) > len(gov) {
+		name = name[len(gov):]
+	}
+	if name == "政府" {
+		name = gov
+	}
+	return strings.Join([]string{normName(region.Province), normName(region.City), normName(region.County), name}, "/")
+}
+
+// normName folds full-width forms (NFKC) and drops spaces, brackets and
+// punctuation that publishers add or leave out, and the "/" the key uses.
+func normName(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || r == '/' || unicode.IsSymbol(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

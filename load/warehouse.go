@@ -1,0 +1,119 @@
+package load
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" database/sql driver
+	"github.com/govreport/govreport/report"
+	"github.com/govreport/govreport/schema"
+)
+
+// DBFile is the name of the DuckDB database inside the data directory.
+const DBFile = "govreport.duckdb"
+
+// Warehouse is the DuckDB database of a data directory.
+type Warehouse struct {
+	dir string
+	db  *sql.DB
+}
+
+// Open opens (creating if needed) DIR/govreport.duckdb and makes sure every
+// table and view exists.
+func Open(dataDir string) (*Warehouse, error) {
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("open warehouse: %w", err)
+	}
+	path := filepath.Join(dataDir, DBFile)
+	db, err := sql.Open("duckdb", path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := CreateSchema(context.Background(), db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &Warehouse{dir: dataDir, db: db}, nil
+}
+
+// DB returns the database handle, for queries.
+func (w *Warehouse) DB() *sql.DB { return w.db }
+
+// Dir returns the data directory.
+func (w *Warehouse) Dir() string { return w.dir }
+
+// Close closes the database.
+func (w *Warehouse) Close() error {
+	if err := w.db.Close(); err != nil {
+		return fmt.Errorf("close warehouse: %w", err)
+	}
+	return nil
+}
+
+// CreateSchema creates every table of schema.Tables that does not exist
+// yet and (re)creates the wide views.
+func CreateSchema(ctx context.Context, db *sql.DB) error {
+	for _, t := range schema.Tables {
+		ddl, err := t.DDL()
+		if err != nil {
+			return fmt.Errorf("create schema: %w", err)
+		}
+		if _, err := db.ExecContext(ctx, ddl); err != nil {
+			return fmt.Errorf("create table %s: %w", t.Name, err)
+		}
+	}
+	for _, v := range schema.Views {
+		if _, err := db.ExecContext(ctx, ViewSQL(v.Name)); err != nil {
+			return fmt.Errorf("create view %s: %w", v.Name, err)
+		}
+	}
+	return nil
+}
+
+// viewKeys are the leading columns every wide view takes from reports.
+const viewKeys = "r.report_id, r.year, r.agency, r.agency_key, r.province, r.city, r.county, r.template"
+
+// ViewSQL returns the CREATE OR REPLACE VIEW statement of a wide view
+// (requests, proactive or review_litigation); its columns are those of the
+// view's declaration in package schema, in the same order.
+func ViewSQL(name string) string {
+	var sb strings.Builder
+	pivot := func(cond, alias string) {
+		fmt.Fprintf(&sb, ",\n  max(c.value) FILTER (WHERE %s) AS %s", cond, alias)
+	}
+	fmt.Fprintf(&sb, "CREATE OR REPLACE VIEW %s AS\nSELECT %s", name, viewKeys)
+	switch name {
+	case report.TableRequests:
+		sb.WriteString(",\n  c.col_code AS applicant")
+		for _, r := range report.RequestRowCodes() {
+			pivot(fmt.Sprintf("c.row_code = '%s'", r), r)
+		}
+		fmt.Fprintf(&sb, "\nFROM cells c JOIN reports r ON r.report_id = c.report_id\nWHERE c.table_name = 'requests' AND c.col_code IN (%s)\nGROUP BY ALL", quoteList(report.RequestColCodes()))
+	case report.TableProactive:
+		sb.WriteString(",\n  c.row_code")
+		for _, col := range report.ProactiveColCodes() {
+			pivot(fmt.Sprintf("c.col_code = '%s'", col), col)
+		}
+		sb.WriteString("\nFROM cells c JOIN reports r ON r.report_id = c.report_id\nWHERE c.table_name = 'proactive'\nGROUP BY ALL")
+	case report.TableReviewLitigation:
+		for _, g := range report.ReviewGroups {
+			for _, o := range report.ReviewOutcomes {
+				pivot(fmt.Sprintf("c.row_code = '%s' AND c.col_code = '%s'", g.Code, o.Code), report.ReviewCode(g.Code, o.Code))
+			}
+		}
+		sb.WriteString("\nFROM cells c JOIN reports r ON r.report_id = c.report_id\nWHERE c.table_name = 'review_litigation'\nGROUP BY ALL")
+	}
+	return sb.String()
+}
+
+func quoteList(s []string) string {
+	q := make([]string, len(s))
+	for i, v := range s {
+		q[i] = "'" + strings.ReplaceAll(v, "'", "''") + "'"
+	}
+	return strings.Join(q, ", ")
+}
