@@ -4,12 +4,15 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/govreport/govreport/extract/document"
+	"github.com/govreport/govreport/extract/template"
+	"github.com/govreport/govreport/extract/validate"
 	"github.com/govreport/govreport/report"
 )
 
 // Version is recorded with every extracted report; raising it makes
 // `extract --data` re-extract everything already stored.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // ErrNotReport is returned for a document that is not an annual report.
 var ErrNotReport = errors.New("not an annual report")
@@ -31,6 +34,44 @@ func Extract(name string, data []byte, hints Hints) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	_ = doc
-	return nil, fmt.Errorf("extract: not implemented")
+	return FromDocument(doc, hints)
+}
+
+// FromDocument codes a document already read: metadata first (the year
+// decides the template where the labels are silent, and 2008–2018 means
+// the legacy free format), then the tables, then the identities.
+func FromDocument(doc *document.Document, hints Hints) (*report.Report, error) {
+	m := findMeta(doc, hints)
+	res := template.Code(doc, m.Year)
+	r := &report.Report{
+		Template:         res.Template,
+		Year:             m.Year,
+		Agency:           m.Agency,
+		Region:           m.Region,
+		Published:        m.Published,
+		Cells:            res.Cells,
+		Issues:           res.Issues,
+		Format:           doc.Format,
+		ExtractorVersion: Version,
+	}
+	if len(res.Cells) == 0 && res.Template != report.TemplateLegacy {
+		if !m.IsReport {
+			reason := m.Reason
+			if reason == "" {
+				reason = "no national table and no report heading found"
+			}
+			return nil, fmt.Errorf("%w: %s", ErrNotReport, reason)
+		}
+		if r.Template == "" {
+			// A report by its heading, but without tables or a year that
+			// would name its template.
+			r.Template = report.TemplateLegacy
+			r.Issues = nil
+		}
+	}
+	if r.Template != report.TemplateLegacy {
+		validate.Check(r)
+	}
+	r.SortCells()
+	return r, nil
 }

@@ -1,0 +1,175 @@
+package template
+
+// Costs and rewards of the alignment. A row's label similarity is in
+// [0, 1]; a value count that fits the expected row adds fitBonus, so a row
+// whose label OCR destroyed still takes its place between two good
+// matches, while dropping an expected row or leaving a row with values
+// unmatched both cost about as much as a poor match gains.
+const (
+	fitBonus      = 0.5
+	nearBonus     = 0.25
+	dropCost      = 0.3
+	optionalCost  = 0.05
+	junkCost      = 0.35
+	spanCost      = 0.1 // per extra line joined into one row
+	extraValCost  = 0.1 // per extra line carrying values in a join
+	maxSpan       = 3
+	negInf        = -1e18
+	moveSkipLine  = 1
+	moveSkipExp   = 2
+	moveMatchBase = 10
+)
+
+// match is one expected row aligned with one or more consecutive lines
+// (a label broken over lines; the values on whichever line carries them).
+type match struct {
+	exp         int
+	first, last int // lines[first..last]
+	vals        int // the line whose values are taken
+	conflict    int // another line in the span with different values, or -1
+}
+
+// fit scores how well a line's value count suits n expected columns.
+func fit(l *line, n int) float64 {
+	switch {
+	case len(l.cands) == n || l.nonBlank == n:
+		return fitBonus
+	case l.nonBlank == n-1 || l.nonBlank == n+1:
+		return nearBonus
+	}
+	return 0
+}
+
+// align finds the best monotone alignment of the lines found to the rows
+// expected, allowing expected rows to be missing (dropped by the
+// publisher), lines to be unmatched (junk, headers) and up to maxSpan
+// consecutive lines to form one row.
+func align(lines []line, exps []expected) []match {
+	n, m := len(lines), len(exps)
+	if n == 0 || m == 0 {
+		return nil
+	}
+	// Bigrams of joined labels for spans of 2..maxSpan lines.
+	joined := make([][]bigrams, n)
+	for i := range lines {
+		joined[i] = make([]bigrams, maxSpan+1)
+		joined[i][1] = lines[i].bg
+		lab := lines[i].label
+		for k := 2; k <= maxSpan && i+k-1 < n; k++ {
+			lab += lines[i+k-1].label
+			joined[i][k] = makeBigrams(lab)
+		}
+	}
+	dp := make([]float64, (n+1)*(m+1))
+	move := make([]int, (n+1)*(m+1))
+	at := func(i, j int) int { return i*(m+1) + j }
+	for i := range dp {
+		dp[i] = negInf
+	}
+	dp[0] = 0
+	for i := 0; i <= n; i++ {
+		for j := 0; j <= m; j++ {
+			cur := dp[at(i, j)]
+			if cur == negInf {
+				continue
+			}
+			if i < n {
+				c := 0.0
+				if lines[i].hasValues() {
+					c = junkCost
+				}
+				if v := cur - c; v > dp[at(i+1, j)] {
+					dp[at(i+1, j)], move[at(i+1, j)] = v, moveSkipLine
+				}
+			}
+			if j < m {
+				c := dropCost
+				if exps[j].optional {
+					c = optionalCost
+				}
+				if v := cur - c; v > dp[at(i, j+1)] {
+					dp[at(i, j+1)], move[at(i, j+1)] = v, moveSkipExp
+				}
+			}
+			if i >= n || j >= m {
+				continue
+			}
+			valLine, valLines := -1, 0
+			for k := 1; k <= maxSpan && i+k <= n; k++ {
+				l := &lines[i+k-1]
+				if l.heading != secNone {
+					break
+				}
+				if l.hasValues() {
+					valLines++
+					if valLine < 0 {
+						valLine = i + k - 1
+					}
+				}
+				if valLine < 0 {
+					continue
+				}
+				s := exps[j].score(joined[i][k]) + fit(&lines[valLine], len(exps[j].cols)) -
+					spanCost*float64(k-1) - extraValCost*float64(valLines-1)
+				if v := cur + s; v > dp[at(i+k, j+1)] {
+					dp[at(i+k, j+1)], move[at(i+k, j+1)] = v, moveMatchBase+k
+				}
+			}
+		}
+	}
+	var out []match
+	i, j := n, m
+	for i > 0 || j > 0 {
+		switch mv := move[at(i, j)]; {
+		case mv == moveSkipLine:
+			i--
+		case mv == moveSkipExp:
+			j--
+		case mv > moveMatchBase:
+			k := mv - moveMatchBase
+			mt := match{exp: j - 1, first: i - k, last: i - 1, vals: -1, conflict: -1}
+			for x := i - k; x < i; x++ {
+				if !lines[x].hasValues() {
+					continue
+				}
+				if mt.vals < 0 {
+					mt.vals = x
+				} else if mt.conflict < 0 && !sameValues(&lines[mt.vals], &lines[x]) {
+					mt.conflict = x
+				}
+			}
+			out = append(out, mt)
+			i, j = i-k, j-1
+		default:
+			// Unreachable for a filled table; stop rather than loop.
+			i, j = 0, 0
+		}
+	}
+	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+		out[a], out[b] = out[b], out[a]
+	}
+	return out
+}
+
+func sameValues(a, b *line) bool {
+	var x, y []string
+	for _, c := range a.cands {
+		if !c.blank {
+			x = append(x, c.val.num)
+		}
+	}
+	for _, c := range b.cands {
+		if !c.blank {
+			y = append(y, c.val.num)
+		}
+	}
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
+}

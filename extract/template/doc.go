@@ -1,0 +1,56 @@
+// Package template codes the tables of a report against the two national
+// templates (国办公开办函〔2019〕60号 and 〔2021〕30号): it finds the
+// proactive, requests and review_litigation tables in a document.Document
+// and gives every value its row and column code of SCHEMA.md.
+//
+// How it reads a table:
+//
+//   - Sections: headings (二、主动公开政府信息情况, 三、收到和处理…, 四、…行政复议、
+//     行政诉讼…) and header rows only one table has (信息内容, 自然人 +
+//     商业企业, 结果维持) assign each table row to a part; a table before any
+//     such sign is classified by its row labels.
+//   - Rows: each row's label is built from all its text cells, rowspan copies
+//     included, so a child (1.属于国家秘密) carries its parent (（三）不予公开).
+//     Labels are normalised (numbering, punctuation, spaces, Latin letters
+//     and markup dropped; OCR confusables such as Ξ→三, =→二, 増→增 mapped)
+//     and compared by character bigrams with every expected row. A monotone
+//     alignment (dynamic programming) of the rows found to the template's
+//     rows in their fixed order then decides: expected rows may be missing,
+//     found rows may be junk, and up to three consecutive lines may form one
+//     row (a label broken over lines; the values are taken from the line that
+//     carries them, the first if several do).
+//   - Columns: values are the cells right of the label. A row with exactly
+//     the expected number of values is read in order. Otherwise the grid
+//     columns named by the header rows (自然人…总计; 本年新制作数量…) place
+//     them; trailing blanks are dropped; numbers left of the values are label
+//     debris. An OCR row one value short is placed by the identities of
+//     SCHEMA.md (requests: row total and column balance; review_litigation:
+//     group totals) and always flagged.
+//   - Values: integers, signs, decimals, thousands separators (1,234 and
+//     1，234), full-width digits, measure words (件), units (元 → ÷10000 into
+//     万元, done on the decimal text so no rounding creeps in; 万元 kept; the
+//     unit may be in the cell, in the next cell, or in the column header), and
+//     OCR's U/O/o/D/〇 for 0. Blank cells and the marks publishers use for
+//     "nothing" (—, -, /, 无) are blank: null, never 0.
+//
+// The template is told by words only one of them prints (2021: 本年制发件数,
+// 逾期不补正…; 2019: 本年新制作数量, 政府集中采购…), by the year only when the
+// labels are silent. A 2021 report printing a single （六）其他处理 row gets
+// other_handling and no other_* rows.
+//
+// Issue rules raised here (SCHEMA.md leaves their names to the project):
+//
+//   - table_missing (error for requests, warn for the others): the table was
+//     not found.
+//   - cell_unreadable (warn): a value cell that cannot be read as a number;
+//     stored as null.
+//   - cell_missing (warn): a row with fewer values than columns; the message
+//     names the cell taken as missing and whether its value was inferred
+//     from the identities.
+//   - row_conflict (warn): a label broken over lines where two lines carry
+//     different values; the first is kept.
+//   - count_not_integer (warn): a count printed with a fraction; stored as
+//     printed.
+//   - extra_values (warn): more values than the table has cells; the first
+//     are kept.
+package template

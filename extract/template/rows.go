@@ -1,0 +1,267 @@
+package template
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/govreport/govreport/extract/document"
+)
+
+// section is which national table a row belongs to.
+type section int
+
+const (
+	secNone section = iota
+	secProactive
+	secRequests
+	secReview
+	secEnd // 五、六: after the tables
+)
+
+// cand is a cell right of a row's label: a value, a blank, or an unreadable
+// number.
+type cand struct {
+	raw   string // the cell as printed
+	text  string // the part read as the value (differs when split off a label)
+	col   int    // grid column
+	loc   string
+	val   value
+	unit  unit // a unit printed in the next cell or span
+	blank bool
+}
+
+// line is one table row of the document as the matcher sees it.
+type line struct {
+	label    string // normalized label text (Han only)
+	raw      string // label text as printed, for messages
+	bg       bigrams
+	cands    []cand
+	nonBlank int
+	table    int // index of the table in the document
+	row      int
+	heading  section // a row that is itself a section heading
+	grid     bool    // the cells come from a real grid (not OCR text)
+	cells    []string
+}
+
+// hasValues reports whether the row carries values: a number, or (in a
+// grid format, where a blank cell is a real blank) at least one value cell.
+func (l *line) hasValues() bool {
+	return l.nonBlank > 0 || (l.grid && len(l.cands) > 0 && l.label != "")
+}
+
+// cellKind classifies a cell's text.
+type cellKind int
+
+const (
+	kindValue cellKind = iota // a number or a blank
+	kindUnit                  // a unit alone (元, 万元)
+	kindLabel                 // text
+	kindBad                   // looks like a number but cannot be read
+)
+
+func classify(s string) (cellKind, value) {
+	v := parseValue(s)
+	if v.ok {
+		return kindValue, v
+	}
+	if _, ok := unitOnly(s); ok {
+		return kindUnit, v
+	}
+	if hasHan(s) {
+		return kindLabel, v
+	}
+	digits, letters := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if digits > 0 && letters == 0 && !strings.ContainsAny(s, "()（）、") && !strings.HasSuffix(strings.TrimSpace(s), ".") {
+		return kindBad, v
+	}
+	return kindLabel, v
+}
+
+// makeLine reads one grid row: the label is every text cell up to the last
+// one (rowspan copies included, so a child row carries its parent's
+// label), the candidates are the cells after it (colspan copies of a value
+// excluded, so a value is never counted twice).
+func makeLine(cells []document.Cell, tableIdx, rowIdx int, grid bool) line {
+	l := line{table: tableIdx, row: rowIdx, grid: grid, cells: make([]string, len(cells))}
+	for i, c := range cells {
+		l.cells[i] = c.Text
+	}
+	kinds := make([]cellKind, len(cells))
+	vals := make([]value, len(cells))
+	last := -1
+	for i, c := range cells {
+		kinds[i], vals[i] = classify(c.Text)
+		if kinds[i] == kindLabel {
+			last = i
+		}
+	}
+	var labelParts []string
+	for i := 0; i <= last; i++ {
+		if kinds[i] == kindLabel && strings.TrimSpace(cells[i].Text) != "" {
+			if i == last {
+				break
+			}
+			labelParts = append(labelParts, cells[i].Text)
+		}
+	}
+	start := last + 1
+	if last >= 0 {
+		// The last label cell may end in a value when OCR lost a tab.
+		if head, tail, ok := splitTail(cells[last].Text); ok {
+			labelParts = append(labelParts, head)
+			c := cells[last]
+			l.cands = append(l.cands, cand{raw: c.Text, text: tail, col: last, loc: c.Locator, val: parseValue(tail)})
+		} else {
+			labelParts = append(labelParts, cells[last].Text)
+		}
+	}
+	for i := start; i < len(cells); i++ {
+		c := cells[i]
+		if c.Copy {
+			continue
+		}
+		switch kinds[i] {
+		case kindUnit:
+			if n := len(l.cands); n > 0 && !l.cands[n-1].blank {
+				l.cands[n-1].unit, _ = unitOnly(c.Text)
+			}
+			continue
+		case kindValue, kindBad:
+			l.cands = append(l.cands, cand{raw: c.Text, text: c.Text, col: i, loc: c.Locator, val: vals[i], blank: vals[i].blank})
+		}
+	}
+	if !grid {
+		// OCR text pads rows with empty cells: trailing blanks are not cells.
+		for n := len(l.cands); n > 0 && l.cands[n-1].blank; n-- {
+			l.cands = l.cands[:n-1]
+		}
+	}
+	for _, c := range l.cands {
+		if !c.blank {
+			l.nonBlank++
+		}
+	}
+	l.raw = strings.Join(labelParts, " ")
+	l.label = Normalize(l.raw)
+	l.bg = makeBigrams(l.label)
+	return l
+}
+
+// headingOf tells whether a text (a paragraph, or a row without values) is
+// the heading of one of the report's parts.
+func headingOf(norm string, paragraph bool) section {
+	if norm == "" {
+		return secNone
+	}
+	if paragraph && len([]rune(norm)) > 40 {
+		return secNone
+	}
+	switch {
+	case strings.Contains(norm, "主动公开政府信息情况") || strings.Contains(norm, "主动公开情况"):
+		return secProactive
+	case strings.Contains(norm, "收到和处理政府信息公开申请") || strings.Contains(norm, "政府信息公开申请情况") || strings.Contains(norm, "依申请公开"):
+		return secRequests
+	case strings.Contains(norm, "行政复议") && strings.Contains(norm, "行政诉讼"):
+		return secReview
+	case strings.Contains(norm, "存在的主要问题") || strings.Contains(norm, "其他需要报告") || strings.Contains(norm, "改进情况"):
+		return secEnd
+	}
+	return secNone
+}
+
+// markerOf tells a table's part from a header row it could only have.
+func markerOf(norm string) section {
+	switch {
+	case strings.Contains(norm, "信息内容") || strings.Contains(norm, "第二十条"):
+		return secProactive
+	case strings.Contains(norm, "自然人") && (strings.Contains(norm, "商业企业") || strings.Contains(norm, "法人")):
+		return secRequests
+	case strings.Contains(norm, "结果维持") || strings.Contains(norm, "结果纠正") || strings.Contains(norm, "尚未审结"):
+		return secReview
+	}
+	return secNone
+}
+
+// contentOf guesses a table's part from its rows when no heading or header
+// row said it.
+func contentOf(lines []line) section {
+	var p, r, v int
+	for _, l := range lines {
+		switch {
+		case strings.Contains(l.label, "予以公开") || strings.Contains(l.label, "不予公开") || strings.Contains(l.label, "结转") || strings.Contains(l.label, "新收"):
+			r++
+		case strings.Contains(l.label, "规章") || strings.Contains(l.label, "规范性文件") || strings.Contains(l.label, "行政许可") || strings.Contains(l.label, "行政处罚"):
+			p++
+		case strings.Contains(l.label, "维持") || strings.Contains(l.label, "纠正") || strings.Contains(l.label, "复议"):
+			v++
+		}
+	}
+	switch {
+	case r >= 2 && r >= p && r >= v:
+		return secRequests
+	case p >= 2 && p >= v:
+		return secProactive
+	case v >= 1:
+		return secReview
+	}
+	return secNone
+}
+
+// sections splits the document's table rows among the three parts, by the
+// headings around and inside the tables.
+func sections(doc *document.Document) map[section][]line {
+	out := map[section][]line{}
+	grid := doc.Format != "text"
+	cur := secNone
+	ti := -1
+	for _, b := range doc.Blocks {
+		if b.Table == nil {
+			if s := headingOf(Normalize(b.Text), true); s != secNone {
+				cur = s
+			}
+			continue
+		}
+		ti++
+		var pending []line // rows before any heading: classified by content
+		for ri, cells := range b.Table.Rows {
+			l := makeLine(cells, ti, ri, grid)
+			if !l.hasValues() {
+				var all []string
+				for _, c := range cells {
+					if !c.Copy {
+						all = append(all, c.Text)
+					}
+				}
+				norm := Normalize(strings.Join(all, ""))
+				if s := headingOf(norm, false); s != secNone {
+					cur = s
+					l.heading = s
+				} else if s := markerOf(norm); s != secNone && cur != secEnd {
+					cur = s
+				}
+			}
+			if cur == secNone {
+				pending = append(pending, l)
+				continue
+			}
+			if cur != secEnd {
+				out[cur] = append(out[cur], l)
+			}
+		}
+		if len(pending) > 0 {
+			if s := contentOf(pending); s != secNone {
+				out[s] = append(out[s], pending...)
+			}
+		}
+	}
+	return out
+}
