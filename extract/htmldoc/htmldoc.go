@@ -1,14 +1,225 @@
-// Package htmldoc reads HTML report pages (whole portal pages or CMS
-// fragments, in UTF-8 or GB encodings) into the Document model.
 package htmldoc
 
 import (
-	"errors"
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/govreport/govreport/extract/document"
 )
 
-// Read parses an HTML page.
+// maxDepth bounds the recursion of the block walker; deeper content is
+// still read, as the text of one paragraph.
+const maxDepth = 400
+
+// Read parses an HTML page or fragment.
 func Read(data []byte) (*document.Document, error) {
-	return nil, errors.New("htmldoc: not implemented")
+	text, cs := decode(data)
+	root, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	q := goquery.NewDocumentFromNode(root)
+	doc := &document.Document{Format: "html", Meta: map[string]string{}}
+	readMeta(q, doc)
+	doc.Meta["charset"] = cs
+
+	body := q.Find("body").First()
+	if body.Length() == 0 {
+		return doc, nil
+	}
+	st := measure(body.Get(0))
+	w := &walker{budget: maxDocSlots}
+	w.walk(content(q, body.Get(0), st), 0)
+	w.flush()
+	for _, b := range w.blocks {
+		loc := "b" + strconv.Itoa(len(doc.Blocks)+1)
+		if b.grid == nil {
+			doc.Blocks = append(doc.Blocks, document.Paragraph(b.text, loc))
+			continue
+		}
+		n := len(doc.Tables()) + 1
+		doc.Blocks = append(doc.Blocks, document.Block{Table: b.grid.table(n), Locator: loc})
+	}
+	return doc, nil
+}
+
+// readMeta keeps the page title and every <meta name|property content>
+// under its lower-cased name (articletitle, pubdate, columnname, ...).
+func readMeta(q *goquery.Document, doc *document.Document) {
+	if t := q.Find("title").First(); t.Length() > 0 {
+		doc.Title = strings.Join(strings.FieldsFunc(t.Text(), isSpace), " ")
+	}
+	q.Find("meta").Each(func(_ int, m *goquery.Selection) {
+		name, _ := m.Attr("name")
+		if name == "" {
+			name, _ = m.Attr("property")
+		}
+		name = strings.ToLower(strings.TrimSpace(name))
+		content, ok := m.Attr("content")
+		if name == "" || !ok {
+			return
+		}
+		content = strings.Join(strings.FieldsFunc(content, isSpace), " ")
+		if _, dup := doc.Meta[name]; !dup && content != "" && name != "charset" {
+			doc.Meta[name] = content
+		}
+	})
+}
+
+// block is a paragraph or a table grid, before numbering.
+type block struct {
+	text string
+	grid *grid
+}
+
+// walker turns the content element into blocks in reading order.
+type walker struct {
+	blocks []block
+	para   textBuf
+	ids    int
+	budget int
+	link   int  // depth of <a> elements around the current node
+	plain  bool // the paragraph has text outside links
+}
+
+// flush ends the current paragraph. One made only of link text is
+// navigation (breadcrumbs, share buttons, "related links"), not report.
+func (w *walker) flush() {
+	if w.para.Len() > 0 && w.plain {
+		w.blocks = append(w.blocks, block{text: w.para.String()})
+	}
+	w.para.reset()
+	w.plain = false
+}
+
+func (w *walker) walk(n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c, depth+1)
+	}
+}
+
+func (w *walker) node(n *html.Node, depth int) {
+	switch n.Type {
+	case html.TextNode:
+		w.para.add(n.Data)
+		if w.link == 0 && strings.TrimFunc(n.Data, func(r rune) bool { return isSpace(r) || isInvisible(r) }) != "" {
+			w.plain = true
+		}
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if skipped(n) {
+		return
+	}
+	if depth > maxDepth {
+		collect(&w.para, n)
+		w.plain = true
+		return
+	}
+	switch {
+	case n.DataAtom == atom.Table:
+		w.flush()
+		w.table(n, depth)
+	case n.DataAtom == atom.Br || n.DataAtom == atom.Hr:
+		w.flush()
+	case isBlock(n.DataAtom):
+		w.flush()
+		w.walk(n, depth)
+		w.flush()
+	case n.DataAtom == atom.A:
+		w.link++
+		w.walk(n, depth)
+		w.link--
+	default:
+		w.walk(n, depth)
+	}
+}
+
+// table adds a table: as a grid when it holds data, or walked as blocks
+// when it is a layout table around the data tables (portals of the 2000s
+// lay out whole pages in tables).
+func (w *walker) table(n *html.Node, depth int) {
+	if layout(n) {
+		for _, tr := range rowsOf(n) {
+			for _, td := range cellsOf(tr) {
+				w.walk(td, depth+2)
+				w.flush()
+			}
+		}
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Caption {
+			collect(&w.para, c)
+			w.plain = true
+			w.flush()
+		}
+	}
+	g := build(n, &w.ids, &w.budget)
+	if len(g.rows) == 0 {
+		return
+	}
+	// A table right after a table, nothing but blank paragraphs and page
+	// breaks between them, may be the same table cut by a page break.
+	if k := len(w.blocks); k > 0 && w.blocks[k-1].grid != nil && continues(w.blocks[k-1].grid, g) {
+		join(w.blocks[k-1].grid, g)
+		return
+	}
+	w.blocks = append(w.blocks, block{grid: g})
+}
+
+// layout reports a table that is page layout rather than data: it holds
+// a nested table at least as large as itself (by cells), as a portal
+// layout or a one-cell wrapper does. A data table with a small table
+// pasted into one cell stays a data table, the inner text joined into
+// that cell.
+func layout(t *html.Node) bool {
+	own := 0
+	for _, tr := range rowsOf(t) {
+		own += len(cellsOf(tr))
+	}
+	inner := 0
+	var visit func(n *html.Node, depth int)
+	visit = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && depth < maxDepth; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Table {
+				inner = max(inner, countCells(c))
+			}
+			visit(c, depth+1)
+		}
+	}
+	for _, tr := range rowsOf(t) {
+		for _, td := range cellsOf(tr) {
+			visit(td, 0)
+		}
+	}
+	return inner > 0 && inner >= own
+}
+
+// countCells counts the td and th elements of a table, nested ones too.
+func countCells(t *html.Node) int {
+	k := 0
+	stack := []*html.Node{t}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
+			k++
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	return k
 }

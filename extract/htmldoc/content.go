@@ -1,0 +1,123 @@
+package htmldoc
+
+import (
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// stat is what the content finder knows of an element's subtree.
+type stat struct {
+	text   int // runes of visible text
+	link   int // runes of visible text inside links
+	tables int // data tables (tables without a nested table)
+}
+
+func (s stat) plain() int { return s.text - s.link }
+
+// measure computes the stats of every element under root.
+func measure(root *html.Node) map[*html.Node]stat {
+	st := make(map[*html.Node]stat)
+	var visit func(n *html.Node, inLink bool, depth int) stat
+	visit = func(n *html.Node, inLink bool, depth int) stat {
+		var s stat
+		switch n.Type {
+		case html.TextNode:
+			for _, r := range n.Data {
+				if !isSpace(r) && !isInvisible(r) {
+					s.text++
+				}
+			}
+			if inLink {
+				s.link = s.text
+			}
+			return s
+		case html.ElementNode:
+			if skipped(n) || depth > maxDepth {
+				return s
+			}
+		default:
+			return s
+		}
+		link := inLink || n.DataAtom == atom.A
+		nested := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			cs := visit(c, link, depth+1)
+			s.text += cs.text
+			s.link += cs.link
+			s.tables += cs.tables
+			if c.Type == html.ElementNode && c.DataAtom == atom.Table || cs.tables > 0 {
+				nested = true
+			}
+		}
+		if n.DataAtom == atom.Table && !nested {
+			s.tables++
+		}
+		st[n] = s
+		return s
+	}
+	visit(root, false, 0)
+	return st
+}
+
+// articleSelectors name the article bodies of common Chinese government
+// CMSs (TRS WCM, Hanweb, ...). They only propose; content accepts one
+// when it holds the page's tables and most of its text.
+var articleSelectors = []string{
+	".TRS_Editor", ".trs_editor_view", "#zoom", "#Zoom", ".zoom", "#UCAP-CONTENT",
+	".article-content", ".article_content", ".articleContent", ".art_con", ".art-con",
+	".pages_content", ".content_text", ".news_content", ".detail-content", ".xxgk_content",
+	"#content", ".content", ".article", "article", "#main", "main",
+}
+
+// content finds the element holding the report: the CMS article body
+// when one is recognised, else the deepest element that still holds
+// every data table and most of the page's plain (non-link) text; then it
+// widens to the ancestors that add only a little plain text, which is
+// where the article's own title and date line sit.
+func content(q *goquery.Document, body *html.Node, st map[*html.Node]stat) *html.Node {
+	total := st[body]
+	if total.plain() == 0 {
+		return body
+	}
+	holds := func(n *html.Node, share float64) bool {
+		s := st[n]
+		return s.tables == total.tables && float64(s.plain()) >= share*float64(total.plain())
+	}
+	best := body
+	for _, sel := range articleSelectors {
+		q.Find(sel).Each(func(_ int, m *goquery.Selection) {
+			n := m.Get(0)
+			if holds(n, 0.5) && st[n].plain() < st[best].plain() {
+				best = n
+			}
+		})
+	}
+	// Descend while one child holds nearly everything.
+	for {
+		var next *html.Node
+		for c := best.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom != atom.Table && holds(c, 0.7) {
+				next = c
+				break
+			}
+		}
+		if next == nil {
+			break
+		}
+		best = next
+	}
+	// Widen to take in the title and date line above the body: stop at
+	// the first ancestor that adds more than a heading's worth of text,
+	// or navigation (link text).
+	const headerText, headerLinks = 300, 60
+	inner := st[best]
+	for best != body && best.Parent != nil {
+		p, ok := st[best.Parent]
+		if !ok || p.plain()-inner.plain() > headerText || p.link-inner.link > headerLinks {
+			break
+		}
+		best = best.Parent
+	}
+	return best
+}

@@ -1,0 +1,359 @@
+package htmldoc
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/govreport/govreport/extract/document"
+)
+
+// Bounds on what one page may cost. Real report tables are a few dozen
+// rows by at most twenty columns.
+const (
+	maxColspan   = 100
+	maxRowspan   = 1000
+	maxRows      = 5000    // rows read per table
+	maxCols      = 256     // grid columns per table
+	maxDocSlots  = 1 << 21 // grid positions per document, all tables together
+	maxTableRows = 20000   // rows of a table after page-break joins
+)
+
+// slot is one grid position. Positions filled by the same HTML cell share
+// its id; the first in row-major order (the top-left) is the origin, the
+// others are copies. Ids are unique across the document.
+type slot struct {
+	id   int
+	text string
+}
+
+// grid is a table under construction.
+type grid struct {
+	rows [][]slot
+}
+
+func (g *grid) width() int {
+	if len(g.rows) == 0 {
+		return 0
+	}
+	return len(g.rows[0])
+}
+
+// rowsOf returns a table's own <tr>s (those of nested tables excluded).
+func rowsOf(table *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := table.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Tr:
+			out = append(out, c)
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			for r := c.FirstChild; r != nil; r = r.NextSibling {
+				if r.Type == html.ElementNode && r.DataAtom == atom.Tr {
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	if len(out) > maxRows {
+		out = out[:maxRows]
+	}
+	return out
+}
+
+// cellsOf returns a row's <td> and <th> elements.
+func cellsOf(tr *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// span reads a rowspan or colspan attribute: absent, bad or below one is
+// one; zero (HTML's "to the end of the section") is handled by the caller.
+func span(n *html.Node, key string) int {
+	v := strings.TrimSpace(attr(n, key))
+	if v == "" {
+		return 1
+	}
+	// Browsers read the leading digits: "2;" or "3px" still span.
+	end := 0
+	for end < len(v) && end < 9 && v[end] >= '0' && v[end] <= '9' {
+		end++
+	}
+	k, err := strconv.Atoi(v[:end])
+	if err != nil || k < 0 {
+		return 1
+	}
+	return k
+}
+
+// build expands an HTML table into a grid. ids supplies document-unique
+// cell ids; budget is the number of grid positions the document may still
+// use, and is decreased.
+func build(table *html.Node, ids *int, budget *int) *grid {
+	trs := rowsOf(table)
+	g := &grid{rows: make([][]slot, len(trs))}
+	for r, tr := range trs {
+		col := 0
+		for _, td := range cellsOf(tr) {
+			for col < len(g.rows[r]) && g.rows[r][col].id != 0 {
+				col++
+			}
+			cs := min(max(span(td, "colspan"), 1), maxColspan)
+			rs := span(td, "rowspan")
+			if rs == 0 {
+				rs = len(trs) - r
+			}
+			rs = min(max(rs, 1), maxRowspan, len(trs)-r)
+			if col+cs > maxCols {
+				cs = maxCols - col
+			}
+			if cs <= 0 || rs*cs > *budget {
+				break
+			}
+			*budget -= rs * cs
+			t := textBuf{cell: true}
+			collect(&t, td)
+			*ids++
+			s := slot{id: *ids, text: t.String()}
+			for i := r; i < r+rs; i++ {
+				row := g.rows[i]
+				for len(row) < col+cs {
+					row = append(row, slot{})
+				}
+				for j := col; j < col+cs; j++ {
+					if row[j].id == 0 {
+						row[j] = s
+					}
+				}
+				g.rows[i] = row
+			}
+			col += cs
+		}
+	}
+	// Rectangular: holes (positions no cell covers) become empty cells
+	// of their own.
+	w := 0
+	for _, row := range g.rows {
+		w = max(w, len(row))
+	}
+	if w*len(g.rows) > *budget {
+		return &grid{}
+	}
+	*budget -= w * len(g.rows)
+	for i, row := range g.rows {
+		for len(row) < w {
+			row = append(row, slot{})
+		}
+		for j := range row {
+			if row[j].id == 0 {
+				*ids++
+				row[j].id = *ids
+			}
+		}
+		g.rows[i] = row
+	}
+	g.clean()
+	return g
+}
+
+// clean drops grid rows and columns that hold no cell of their own: each
+// of their positions is empty or part of a cell merged with a neighbouring
+// row or column. Word pastes produce such phantom columns (a sliver of
+// grid under a misaligned border) and blank spacer rows; dropping them
+// loses no text and makes the grid match the template's.
+func (g *grid) clean() {
+	// Rows first: blank and fully merged rows.
+	drop := make([]bool, len(g.rows))
+	for r := range g.rows {
+		drop[r] = g.phantomRow(r)
+	}
+	keep := g.rows[:0]
+	for r, row := range g.rows {
+		if !drop[r] {
+			keep = append(keep, row)
+		}
+	}
+	g.rows = keep
+	for c := 0; c < g.width() && g.width() > 1; {
+		if g.phantomCol(c) {
+			for r := range g.rows {
+				g.rows[r] = append(g.rows[r][:c], g.rows[r][c+1:]...)
+			}
+			continue
+		}
+		c++
+	}
+	if g.width() == 0 {
+		g.rows = nil
+	}
+}
+
+func (g *grid) phantomRow(r int) bool {
+	for c, s := range g.rows[r] {
+		if s.text == "" {
+			continue
+		}
+		if r > 0 && g.rows[r-1][c].id == s.id {
+			continue
+		}
+		if r+1 < len(g.rows) && g.rows[r+1][c].id == s.id {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func (g *grid) phantomCol(c int) bool {
+	for _, row := range g.rows {
+		s := row[c]
+		if s.text == "" {
+			continue
+		}
+		if c > 0 && row[c-1].id == s.id {
+			continue
+		}
+		if c+1 < len(row) && row[c+1].id == s.id {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// continues reports whether next is the rest of prev, cut off by a page
+// break: no heading between them (the caller checks), no more columns
+// than prev, and a first row that is not a header.
+func continues(prev, next *grid) bool {
+	if len(prev.rows) == 0 || len(next.rows) == 0 {
+		return false
+	}
+	w, W := next.width(), prev.width()
+	if w < 2 || w > W || len(prev.rows)+len(next.rows) > maxTableRows {
+		return false
+	}
+	if repeatsHeader(prev, next) > 0 {
+		return true
+	}
+	return !headerLike(next.rows[0])
+}
+
+// repeatsHeader returns how many leading rows of next repeat prev's
+// leading rows (a header the publisher copied onto the next page).
+func repeatsHeader(prev, next *grid) int {
+	if prev.width() != next.width() {
+		return 0
+	}
+	n := 0
+	for n < len(prev.rows)-1 && n < len(next.rows) && sameText(prev.rows[n], next.rows[n]) {
+		n++
+	}
+	return n
+}
+
+func sameText(a, b []slot) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].text != b[i].text {
+			return false
+		}
+	}
+	return true
+}
+
+// headerLike reports a row that opens a table rather than continuing
+// one: no cell reads as a number, and most of its cells are filled (a
+// continuation row whose values are all blank has empty cells).
+func headerLike(row []slot) bool {
+	filled, seen := 0, 0
+	last := 0
+	for _, s := range row {
+		if s.id == last {
+			continue // a colspan copy
+		}
+		last = s.id
+		seen++
+		if numeric(s.text) {
+			return false
+		}
+		if s.text != "" {
+			filled++
+		}
+	}
+	return filled*2 > seen
+}
+
+// numeric reports a cell that reads as a number: digits with an optional
+// sign, separators, decimal point, percent or unit.
+func numeric(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, u := range []string{"万元", "元", "件", "个", "项", "%", "％"} {
+		s = strings.TrimSuffix(s, u)
+	}
+	s = strings.TrimLeft(s, "+-−＋－")
+	if s == "" {
+		return false
+	}
+	digit := false
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case r == ',' || r == '.' || r == '，' || r == '．' || r == ' ':
+		default:
+			return false
+		}
+	}
+	return digit
+}
+
+// join appends next below prev. Rows of a narrower next are aligned to
+// the right: the columns it lacks are the label columns whose rowspan the
+// page break cut, so they are filled from prev's last row as copies.
+func join(prev, next *grid) {
+	if k := repeatsHeader(prev, next); k > 0 {
+		next.rows = next.rows[k:]
+	}
+	W := prev.width()
+	shift := W - next.width()
+	last := prev.rows[len(prev.rows)-1]
+	for _, row := range next.rows {
+		out := make([]slot, 0, W)
+		out = append(out, last[:shift]...)
+		out = append(out, row...)
+		prev.rows = append(prev.rows, out)
+	}
+	prev.clean()
+}
+
+// table converts a finished grid into the document's table, numbering
+// it n and marking copies.
+func (g *grid) table(n int) *document.Table {
+	t := &document.Table{Locator: "t" + strconv.Itoa(n), Rows: make([][]document.Cell, len(g.rows))}
+	seen := make(map[int]bool)
+	for r, row := range g.rows {
+		cells := make([]document.Cell, len(row))
+		for c, s := range row {
+			cells[c] = document.Cell{
+				Text:    s.text,
+				Copy:    seen[s.id],
+				Locator: t.Locator + "/r" + strconv.Itoa(r+1) + "/c" + strconv.Itoa(c+1),
+			}
+			seen[s.id] = true
+		}
+		t.Rows[r] = cells
+	}
+	return t
+}

@@ -1,0 +1,177 @@
+package htmldoc
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// textBuf accumulates text the way a reader sees it: runs of whitespace
+// (including NBSP and the full-width space) and element breaks become at
+// most one space, and even that only between two Latin words. Chinese and
+// numbers join without one, since Word pastes split "20" into
+// <span>2</span><span>0</span> and labels across <p>s.
+//
+// Inside table cells (cell set) digits either side of a gap join as well:
+// a value cell holds one number, however the paste scattered it. In
+// running text a space between digits is kept (dates, times).
+type textBuf struct {
+	sb   strings.Builder
+	last rune
+	gap  bool
+	cell bool
+}
+
+func (t *textBuf) add(s string) {
+	for _, r := range s {
+		switch {
+		case isSpace(r):
+			t.gap = true
+		case isInvisible(r):
+		default:
+			if t.gap && t.sb.Len() > 0 && needSpace(t.last, r, t.cell) {
+				t.sb.WriteByte(' ')
+			}
+			t.gap = false
+			t.sb.WriteRune(r)
+			t.last = r
+		}
+	}
+}
+
+// brk marks an element boundary: joined like whitespace.
+func (t *textBuf) brk() { t.gap = true }
+
+func (t *textBuf) String() string { return t.sb.String() }
+
+func (t *textBuf) Len() int { return t.sb.Len() }
+
+func (t *textBuf) reset() {
+	t.sb.Reset()
+	t.last = 0
+	t.gap = false
+}
+
+// needSpace reports whether a gap between a and b is kept as a space:
+// only between two Latin (or ASCII) runes, and in a cell not between two
+// digits.
+func needSpace(a, b rune, cell bool) bool {
+	if cell && a >= '0' && a <= '9' && b >= '0' && b <= '9' {
+		return false
+	}
+	return isLatin(a) && isLatin(b)
+}
+
+// isLatin is a rune of Latin script text, ASCII punctuation included;
+// everything from the CJK radicals block up is not.
+func isLatin(r rune) bool { return r < 0x2E80 && !unicode.IsSpace(r) }
+
+// isSpace covers the spaces a page uses for layout: ASCII, NBSP (&nbsp;),
+// the full-width space and the other Unicode spaces.
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
+
+// isInvisible covers characters that render as nothing.
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+		return true
+	}
+	return r < ' ' // control characters other than the spaces above
+}
+
+// skipped reports elements whose content is never report text.
+func skipped(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Title,
+		atom.Select, atom.Option, atom.Button, atom.Iframe, atom.Object, atom.Embed,
+		atom.Svg, atom.Math, atom.Canvas, atom.Textarea, atom.Input, atom.Audio, atom.Video:
+		return true
+	}
+	if n.DataAtom == 0 && n.Data == "xml" {
+		return true // Word's <xml> islands of document properties
+	}
+	return hidden(n)
+}
+
+// hidden reports an element styled display:none.
+func hidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "hidden" && a.Namespace == "" {
+			return true
+		}
+		if a.Key != "style" {
+			continue
+		}
+		s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+		if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+			return true
+		}
+	}
+	return false
+}
+
+// isBlock reports elements that start a new paragraph.
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Section, atom.Article,
+		atom.Aside, atom.Header, atom.Footer, atom.Nav, atom.Main, atom.Blockquote,
+		atom.Pre, atom.Center, atom.Form, atom.Address, atom.Figure, atom.Figcaption,
+		atom.Caption, atom.Tr, atom.Td, atom.Th, atom.Table, atom.Tbody, atom.Thead,
+		atom.Tfoot, atom.Body, atom.Html, atom.Fieldset, atom.Legend, atom.Details,
+		atom.Summary, atom.Hr, atom.Br:
+		return true
+	}
+	return false
+}
+
+// collect appends the text under n to t, breaking at block elements and
+// <br>, without recursion (nesting depth is the page's to choose).
+func collect(t *textBuf, n *html.Node) {
+	type frame struct {
+		n     *html.Node
+		after bool // the element's end: emit its closing break
+	}
+	stack := []frame{{n: n}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		c := f.n
+		if f.after {
+			t.brk()
+			continue
+		}
+		switch c.Type {
+		case html.TextNode:
+			t.add(c.Data)
+			continue
+		case html.ElementNode:
+			if c != n && skipped(c) {
+				continue
+			}
+			if isBlock(c.DataAtom) {
+				t.brk()
+				stack = append(stack, frame{n: c, after: true})
+			}
+		case html.DocumentNode:
+		default:
+			continue
+		}
+		// Push children in reverse so the first is handled first.
+		for k := c.LastChild; k != nil; k = k.PrevSibling {
+			stack = append(stack, frame{n: k})
+		}
+	}
+}
+
+// attr returns an attribute's value.
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
