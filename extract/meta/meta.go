@@ -1,0 +1,408 @@
+package meta
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/extract/document"
+	"github.com/govreport/govreport/extract/region"
+	"github.com/govreport/govreport/report"
+)
+
+// Hints are what the crawler knows of a document (link text or page title,
+// URL, the source's configured agency and region). They are used only where
+// the document is silent.
+type Hints struct {
+	Title  string
+	URL    string
+	Agency string
+	Region report.Region
+}
+
+// Meta is what Find reads.
+type Meta struct {
+	// Year is the report year (the calendar year reported on), 0 if unknown.
+	Year int
+	// Agency is the body's name as the report gives it.
+	Agency string
+	Region report.Region
+	// Published is the printed date (signature), else the page's
+	// publication date, ISO YYYY-MM-DD, or "".
+	Published string
+	// Title is the report's title as found, whitespace tidied.
+	Title string
+	// IsReport tells whether the document is an annual information
+	// disclosure report; Reason says why not when it is false.
+	IsReport bool
+	Reason   string
+}
+
+// Limits of the regions searched, in paragraphs. A portal page puts its
+// navigation before the report, so the head is generous.
+const (
+	headParas      = 200 // where a title and the page's date header are looked for
+	maxTitleRunes  = 70  // a title is a line, not a sentence
+	openingParas   = 12  // paragraphs after the title read for year and region
+	signatureParas = 12  // paragraphs looked at for the closing signature
+	maxNameRunes   = 40  // an agency name on a line of its own
+)
+
+// para is one paragraph with its text squeezed of whitespace.
+type para struct {
+	raw string
+	sq  string
+}
+
+func paragraphs(doc *document.Document) []para {
+	var ps []para
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			continue
+		}
+		for _, line := range strings.Split(b.Text, "\n") {
+			if sq := squeeze(line); sq != "" {
+				ps = append(ps, para{raw: strings.TrimSpace(line), sq: sq})
+			}
+		}
+	}
+	return ps
+}
+
+// disclosure phrases and report words of a title.
+var (
+	disclosureRe = regexp.MustCompile(`政府信息公开|政务公开|信息公开`)
+	reportRe     = regexp.MustCompile(`年度报告|年报|工作报告|年度工作报告`)
+	// notReport lists title words of documents about reports, or of other
+	// annual reports, that are not themselves the disclosure report.
+	notReport = []string{"通知", "报送", "编制", "报告的函", "征求意见", "法治政府", "决算", "预算", "指南", "目录", "解读", "考核", "评估", "测评", "督查", "检查"}
+)
+
+// looksLikeTitle tells a line that names a disclosure report.
+func looksLikeTitle(sq string) bool {
+	return utf8.RuneCountInString(sq) <= maxTitleRunes && disclosureRe.MatchString(sq) && reportRe.MatchString(sq)
+}
+
+// titleCandidate is a possible title with where it came from.
+type titleCandidate struct {
+	text string
+	// first and para are the first and last paragraph of the title (a
+	// heading may break over two lines), -1 when not from the body.
+	first, para int
+	hasYear     bool
+}
+
+// splitPageTitle cuts a <title> such as "报告名_栏目_网站" into its parts.
+func splitPageTitle(t string) []string {
+	t = strings.ReplaceAll(t, " - ", "_")
+	return strings.FieldsFunc(t, func(r rune) bool {
+		return r == '_' || r == '|' || r == '｜' || r == '—'
+	})
+}
+
+// findTitle picks the report's title: a line of the document that names a
+// disclosure report, one with a year first; else the page's own title or
+// meta title; else the crawler's.
+func findTitle(doc *document.Document, ps []para, h Hints) titleCandidate {
+	var cands []titleCandidate
+	for i := 0; i < len(ps) && i < headParas; i++ {
+		sq := ps[i].sq
+		if looksLikeTitle(sq) {
+			_, y := firstYear(sq)
+			cands = append(cands, titleCandidate{ps[i].raw, i, i, y})
+			continue
+		}
+		// A heading broken over two lines: 石壁街道办事处关于2020年政府信息公开 / 工作年度报告.
+		if i+1 < len(ps) && !looksLikeTitle(ps[i+1].sq) && utf8.RuneCountInString(sq) <= maxTitleRunes/2 {
+			joined := sq + ps[i+1].sq
+			if looksLikeTitle(joined) && disclosureRe.MatchString(sq) {
+				_, y := firstYear(joined)
+				cands = append(cands, titleCandidate{ps[i].raw + ps[i+1].raw, i, i + 1, y})
+			}
+		}
+	}
+	var others []string
+	if doc.Meta != nil {
+		for _, k := range []string{"articletitle", "title", "og:title", "dc.title"} {
+			if v := doc.Meta[k]; v != "" {
+				others = append(others, splitPageTitle(v)...)
+			}
+		}
+	}
+	others = append(others, splitPageTitle(doc.Title)...)
+	others = append(others, splitPageTitle(h.Title)...)
+	for _, o := range others {
+		sq := squeeze(o)
+		if looksLikeTitle(sq) {
+			_, y := firstYear(sq)
+			cands = append(cands, titleCandidate{strings.TrimSpace(o), -1, -1, y})
+		}
+	}
+	for _, c := range cands {
+		if c.hasYear {
+			return c
+		}
+	}
+	if len(cands) > 0 {
+		return cands[0]
+	}
+	// Nothing names a report: keep the page's title for the record.
+	for _, t := range []string{doc.Title, h.Title} {
+		if t = strings.TrimSpace(t); t != "" {
+			return titleCandidate{t, -1, -1, false}
+		}
+	}
+	return titleCandidate{first: -1, para: -1}
+}
+
+// judge tells whether a title is an annual disclosure report's.
+func judge(title string) (bool, string) {
+	sq := squeeze(title)
+	if sq == "" {
+		return false, "no title naming a 政府信息公开工作年度报告"
+	}
+	if !disclosureRe.MatchString(sq) || !reportRe.MatchString(sq) {
+		return false, "title does not name a 政府信息公开工作年度报告: " + tidy(title)
+	}
+	// Only words after the report phrase, or around it, make a document
+	// about a report: 关于报送2020年政府信息公开工作年度报告的通知.
+	for _, w := range notReport {
+		if strings.Contains(sq, w) {
+			return false, "title names a document about or beside the annual report (" + w + "): " + tidy(title)
+		}
+	}
+	return true, ""
+}
+
+var statPeriodRe = regexp.MustCompile(`统计(?:期限|期间|时限|区间|时段|期)[^。；;]{0,12}?([` + yearChars + `]{4})年[^。；;]{0,6}?1月1日`)
+
+// findYear reads the report year from the title, else the statistics
+// period sentence, else the first "20XX年度" of the opening paragraphs.
+// Dates of publication are never read: a report for 2020 is printed in
+// 2021.
+func findYear(title string, ps []para, from int) int {
+	if y, ok := firstYear(squeeze(title)); ok {
+		return y
+	}
+	end := min(len(ps), from+openingParas*4)
+	for i := 0; i < end; i++ {
+		if m := statPeriodRe.FindStringSubmatch(ps[i].sq); m != nil {
+			if y, ok := year(m[1]); ok {
+				return y
+			}
+		}
+	}
+	end = min(len(ps), from+openingParas)
+	for i := from; i < end; i++ {
+		for _, m := range yearRe.FindAllStringSubmatchIndex(ps[i].sq, -1) {
+			if strings.HasPrefix(ps[i].sq[m[1]:], "度") {
+				if y, ok := year(ps[i].sq[m[2]:m[3]]); ok {
+					return y
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// yearPrefixRe and yearSuffixRe strip the year from around the name in a
+// title: "2019年上海市人民政府办公厅", "淮安市人民政府2024年度".
+var (
+	yearPrefixRe = regexp.MustCompile(`^[（(]?[` + yearChars + `]{4}年度?[）)]?`)
+	yearSuffixRe = regexp.MustCompile(`[（(]?[` + yearChars + `]{4}年度?[）)]?$`)
+)
+
+// agencyFromTitle takes the name before the report phrase: "<agency>(关于)
+// <year>年(度)政府信息公开工作年度报告", or after a leading year.
+func agencyFromTitle(title string) string {
+	sq := strings.Trim(squeeze(title), "《》<>“”\"")
+	loc := disclosureRe.FindStringIndex(sq)
+	if loc == nil {
+		return ""
+	}
+	name := sq[:loc[0]]
+	for range 3 {
+		before := name
+		name = yearSuffixRe.ReplaceAllString(name, "")
+		name = yearPrefixRe.ReplaceAllString(name, "")
+		name = strings.TrimSuffix(name, "关于")
+		name = strings.TrimSuffix(name, "的")
+		name = strings.TrimPrefix(name, "本")
+		name = strings.Trim(name, "《》“”\"，,、：:")
+		if name == before {
+			break
+		}
+	}
+	if utf8.RuneCountInString(name) < 2 || !nameLike(name) {
+		return ""
+	}
+	return name
+}
+
+// nameLike tells text that could be a body's name: Chinese characters and
+// brackets only, no sentence punctuation, not too long.
+func nameLike(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > maxNameRunes {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// agencySuffixes end the names of government bodies; a line ending with one
+// can stand for the agency when the title names none.
+var agencySuffixes = []string{"人民政府", "政府", "办事处", "办公厅", "办公室", "委员会", "管委会", "管理委员会",
+	"局", "厅", "委", "署", "院", "中心", "街道", "镇", "乡", "实验区", "新区", "开发区"}
+
+func hasAgencySuffix(s string) bool {
+	for _, suf := range agencySuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// signature is the closing line: an optional name, then the date.
+type signature struct {
+	name, date string
+	para       int
+}
+
+// findSignature looks for the date printed at the end: after the last
+// section (其他需要报告的事项) when the document has one, else among its
+// last paragraphs; the line is the date alone or a name and the date.
+func findSignature(ps []para) signature {
+	from := max(0, len(ps)-signatureParas)
+	to := len(ps)
+	for i := len(ps) - 1; i >= 0; i-- {
+		if strings.Contains(ps[i].sq, "其他需要报告的事项") {
+			from, to = i+1, min(len(ps), i+1+signatureParas)
+			break
+		}
+	}
+	for i := to - 1; i >= from; i-- {
+		sq := strings.TrimRight(ps[i].sq, "。.")
+		iso, start, end, ok := chineseDate(sq)
+		if !ok || end != len(sq) {
+			continue
+		}
+		name := sq[:start]
+		if name != "" && !nameLike(name) {
+			continue
+		}
+		return signature{name: name, date: iso, para: i}
+	}
+	return signature{para: -1}
+}
+
+// metaDateKeys are the lower-cased meta names portals put the publication
+// time under, most specific first.
+var metaDateKeys = []string{"publishdate", "pubdate", "firstpublishedtime", "article:published_time",
+	"published_time", "publishtime", "pubtime", "releasedate", "dc.date", "dcterms.issued", "lastmodifiedtime"}
+
+// pageDateRe finds the labelled date near the top of a portal page.
+var pageDateRe = regexp.MustCompile(`(?:发布|公开|成文|印发|生成|上传)?(?:时间|日期)\s*[:：]\s*(.{8,24})`)
+
+// findPublished returns the signature date, else a meta tag's, else the
+// labelled date at the top of the page.
+func findPublished(doc *document.Document, ps []para, sig signature, titlePara int) string {
+	if sig.date != "" {
+		return sig.date
+	}
+	for _, k := range metaDateKeys {
+		if v, ok := doc.Meta[k]; ok {
+			if iso, ok := anyDate(v); ok {
+				return iso
+			}
+		}
+	}
+	end := min(len(ps), headParas)
+	if titlePara >= 0 {
+		end = min(len(ps), titlePara+6)
+	}
+	for i := 0; i < end; i++ {
+		if m := pageDateRe.FindStringSubmatch(ps[i].raw); m != nil {
+			if iso, ok := anyDate(m[1]); ok {
+				return iso
+			}
+		}
+	}
+	return ""
+}
+
+// findAgency returns the body's name: the title's, lengthened to the full
+// name that the first lines or the signature give when they end with it;
+// else such a line alone; else the crawler's.
+func findAgency(ps []para, title titleCandidate, sig signature, h Hints) string {
+	short := agencyFromTitle(title.text)
+	// Lines that may carry the full name: the signature, and the lines
+	// above the title when the document opens with it (on a portal page
+	// the lines above are navigation).
+	var lines []string
+	top := title.first
+	if top < 0 {
+		top = min(len(ps), 2)
+	}
+	if top <= 3 {
+		for i := 0; i < top; i++ {
+			lines = append(lines, ps[i].sq)
+		}
+	}
+	if sig.name != "" {
+		lines = append(lines, sig.name)
+	}
+	if short != "" {
+		for _, l := range lines {
+			if nameLike(l) && len(l) > len(short) && strings.HasSuffix(l, short) {
+				return l
+			}
+		}
+		return short
+	}
+	for _, l := range lines {
+		if nameLike(l) && hasAgencySuffix(l) {
+			return l
+		}
+	}
+	return strings.TrimSpace(h.Agency)
+}
+
+// Find reads a document's metadata, using the hints where it is silent.
+func Find(doc *document.Document, h Hints) Meta {
+	if doc == nil {
+		doc = &document.Document{}
+	}
+	ps := paragraphs(doc)
+	title := findTitle(doc, ps, h)
+	var m Meta
+	m.Title = tidy(title.text)
+	m.IsReport, m.Reason = judge(title.text)
+
+	opening := 0
+	if title.para >= 0 {
+		opening = title.para + 1
+	}
+	m.Year = findYear(title.text, ps, opening)
+	if m.Year == 0 {
+		m.Year, _ = firstYear(squeeze(h.Title))
+	}
+
+	sig := findSignature(ps)
+	m.Published = findPublished(doc, ps, sig, title.para)
+	m.Agency = findAgency(ps, title, sig, h)
+
+	var body strings.Builder
+	for i := opening; i < len(ps) && i < opening+openingParas; i++ {
+		body.WriteString(ps[i].sq)
+		body.WriteByte('\n')
+	}
+	hint := h.Region.Province + h.Region.City + h.Region.County
+	m.Region = region.Resolve(m.Agency, title.text, hint, body.String())
+	return m
+}
