@@ -103,7 +103,12 @@ func similarity(found, want bigrams) float64 {
 		return 0
 	}
 	c := float64(common(found, want))
-	return 0.75*c/float64(len(want)) + 0.25*c/float64(len(found))
+	wr := 0.75
+	if len(want) <= 2 {
+		// A short label (其他, 总计) is inside many others: weigh both ways.
+		wr = 0.5
+	}
+	return wr*c/float64(len(want)) + (1-wr)*c/float64(len(found))
 }
 
 // expected is one row of a template table with the label forms it is

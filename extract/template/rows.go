@@ -1,6 +1,7 @@
 package template
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -105,11 +106,9 @@ func makeLine(cells []document.Cell, tableIdx, rowIdx int, grid bool) line {
 		}
 	}
 	var labelParts []string
-	for i := 0; i <= last; i++ {
-		if kinds[i] == kindLabel && strings.TrimSpace(cells[i].Text) != "" {
-			if i == last {
-				break
-			}
+	for i := 0; i < last; i++ {
+		// A merged cell's copies repeat its text: read it once.
+		if kinds[i] == kindLabel && strings.TrimSpace(cells[i].Text) != "" && !slices.Contains(labelParts, cells[i].Text) {
 			labelParts = append(labelParts, cells[i].Text)
 		}
 	}
@@ -120,7 +119,7 @@ func makeLine(cells []document.Cell, tableIdx, rowIdx int, grid bool) line {
 			labelParts = append(labelParts, head)
 			c := cells[last]
 			l.cands = append(l.cands, cand{raw: c.Text, text: tail, col: last, loc: c.Locator, val: parseValue(tail)})
-		} else {
+		} else if !slices.Contains(labelParts, cells[last].Text) {
 			labelParts = append(labelParts, cells[last].Text)
 		}
 	}
