@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -88,7 +89,7 @@ type walker struct {
 	plain  bool // the paragraph has text outside links
 }
 
-// flush ends the current paragraph. One made only of link text is
+// flush ends the current paragraph. One whose words are all link text is
 // navigation (breadcrumbs, share buttons, "related links"), not report.
 func (w *walker) flush() {
 	if w.para.Len() > 0 && w.plain {
@@ -108,7 +109,7 @@ func (w *walker) node(n *html.Node, depth int) {
 	switch n.Type {
 	case html.TextNode:
 		w.para.add(n.Data)
-		if w.link == 0 && strings.TrimFunc(n.Data, func(r rune) bool { return isSpace(r) || isInvisible(r) }) != "" {
+		if w.link == 0 && strings.IndexFunc(n.Data, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
 			w.plain = true
 		}
 		return

@@ -28,6 +28,7 @@ const (
 type slot struct {
 	id   int
 	text string
+	hole bool // no HTML cell covers the position (a short row)
 }
 
 // grid is a table under construction.
@@ -157,7 +158,7 @@ func build(table *html.Node, ids *int, budget *int) *grid {
 		for j := range row {
 			if row[j].id == 0 {
 				*ids++
-				row[j].id = *ids
+				row[j] = slot{id: *ids, hole: true}
 			}
 		}
 		g.rows[i] = row
@@ -319,23 +320,59 @@ func numeric(s string) bool {
 	return digit
 }
 
-// join appends next below prev. Rows of a narrower next are aligned to
-// the right: the columns it lacks are the label columns whose rowspan the
-// page break cut, so they are filled from prev's last row as copies.
+// join appends next below prev. A row of next shorter than prev is
+// aligned to the right: the columns it lacks are the label columns whose
+// rowspan the page break cut, so they are filled from the row above as
+// copies. Rows are measured one by one (trailing holes not counted), since
+// the part after the break is often ragged: rows inside a cut group lack
+// more label cells than rows that open a new group.
 func join(prev, next *grid) {
 	if k := repeatsHeader(prev, next); k > 0 {
 		next.rows = next.rows[k:]
 	}
 	W := prev.width()
-	shift := W - next.width()
-	last := prev.rows[len(prev.rows)-1]
 	for _, row := range next.rows {
+		used := len(row)
+		for used > 0 && row[used-1].hole {
+			used--
+		}
+		if used > W {
+			used = W
+		}
+		above := prev.rows[len(prev.rows)-1]
 		out := make([]slot, 0, W)
-		out = append(out, last[:shift]...)
-		out = append(out, row...)
+		out = append(out, above[:W-used]...)
+		// A row opening a new top-level part ("四、结转下年度继续办理")
+		// is not under the cut label of the part before ("三、本年度办理
+		// 结果"): its own label takes the leading columns instead.
+		if used > 0 && topLevel(row[0].text) {
+			for c := range out {
+				if topLevel(out[c].text) {
+					for k := range out {
+						out[k] = row[0]
+					}
+					break
+				}
+			}
+		}
+		out = append(out, row[:used]...)
 		prev.rows = append(prev.rows, out)
 	}
 	prev.clean()
+}
+
+// topLevel reports a label numbered as a top-level part of a report
+// table: 一、 二、 … 十、 (a Chinese numeral and the enumeration comma).
+func topLevel(s string) bool {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune("一二三四五六七八九十", r) {
+			n++
+			continue
+		}
+		return n > 0 && (r == '、' || r == '．' || r == '.')
+	}
+	return false
 }
 
 // table converts a finished grid into the document's table, numbering
