@@ -185,6 +185,33 @@ func continuesCell(p, c *tcell) bool {
 	return c.text == "" || (!enumStartRE.MatchString(c.text) && !numericRE.MatchString(c.text))
 }
 
+// brokenRow reports whether the first row of part p is the rest of a row
+// the page break cut (Writer lets a row break across pages): it holds only
+// unnumbered label text, and its empty cells sit under values of the last
+// row before the break.
+func brokenRow(p *ptable, prevLast []*gcell) bool {
+	text, emptyUnderValue := false, false
+	for _, c := range p.cells {
+		if c.r0 != 0 {
+			continue
+		}
+		if c.text != "" {
+			if numericRE.MatchString(c.text) || enumStartRE.MatchString(c.text) {
+				return false
+			}
+			text = true
+			continue
+		}
+		for _, pc := range prevLast {
+			last := pc.parts[len(pc.parts)-1]
+			if abs(last.x0-c.x0) <= snapTol && abs(last.x1-c.x1) <= snapTol && last.text != "" && numericRE.MatchString(last.text) {
+				emptyUnderValue = true
+			}
+		}
+	}
+	return text && emptyUnderValue
+}
+
 // gcell is a cell of a logical table on the joined grid.
 type gcell struct {
 	parts          []*tcell
@@ -214,6 +241,7 @@ func tableBlock(parts []*ptable) document.Block {
 	var prevLast []*gcell // cells of the previous part touching its last row
 	for _, p := range parts {
 		nr := len(p.ys) - 1
+		rowCont := len(prevLast) > 0 && brokenRow(p, prevLast)
 		var lastRow []*gcell
 		for _, c := range p.cells {
 			gc := &gcell{parts: []*tcell{c}, r0: c.r0 + rowOff, r1: c.r1 + rowOff,
@@ -224,7 +252,7 @@ func tableBlock(parts []*ptable) document.Block {
 			merged := false
 			if c.r0 == 0 {
 				for _, pc := range prevLast {
-					if pc.c0 == gc.c0 && pc.c1 == gc.c1 && continuesCell(pc.parts[len(pc.parts)-1], c) {
+					if pc.c0 == gc.c0 && pc.c1 == gc.c1 && (rowCont || continuesCell(pc.parts[len(pc.parts)-1], c)) {
 						pc.parts = append(pc.parts, c)
 						pc.r1 = gc.r1
 						gc = pc
