@@ -1,0 +1,224 @@
+package crawl
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// link is a URL found on a page, with the kind of document it leads to and
+// the title it was found under.
+type link struct {
+	URL   string
+	Title string
+	Kind  string
+	// verify marks a report link whose text was cut short: the page is
+	// kept only when its own title names a report.
+	verify bool
+}
+
+// page is a fetched text body ready for discovery.
+type page struct {
+	URL         *url.URL // final URL, after redirects
+	Text        string   // body decoded to UTF-8
+	ContentType string
+	Kind        string // kind of the page itself
+}
+
+// discover returns the links a page leads to under a dialect. HTML anchors
+// (report links, pagination, report columns) are read on every page; the
+// CMS-specific extractors run for their own dialect, and under auto for
+// every family whose marks the page carries.
+func discover(p *page, dialect string) []link {
+	var out []link
+	ct := strings.ToLower(p.ContentType)
+	isJSON := strings.Contains(ct, "json") || strings.HasPrefix(strings.TrimSpace(p.Text), "{")
+	if isJSON {
+		if dialect == "auto" || dialect == "gkmlpt" {
+			out = append(out, gkmlptAPILinks(p)...)
+		}
+		return dedupe(out)
+	}
+	if p.Kind == KindReport {
+		// A report page leads to its attachments (and other reports); its
+		// scripts are not list pagination.
+		out = append(out, htmlLinks(p, p.Text)...)
+		if dialect == "auto" || dialect == "gkmlpt" {
+			out = append(out, gkmlptPageLinks(p)...)
+		}
+		return dedupe(out)
+	}
+	run := func(d string, marked func(*page) bool) bool {
+		return dialect == d || (dialect == "auto" && marked(p))
+	}
+	if run("trs", isTRS) {
+		out = append(out, trsLinks(p)...)
+	}
+	if run("jpaas", isJpaas) {
+		out = append(out, jpaasLinks(p)...)
+	}
+	if run("gkmlpt", isGkmlpt) {
+		out = append(out, gkmlptPageLinks(p)...)
+	}
+	if !isDatastore(p.Text) {
+		out = append(out, htmlLinks(p, p.Text)...)
+	}
+	return dedupe(out)
+}
+
+func dedupe(ls []link) []link {
+	seen := map[string]bool{}
+	out := ls[:0]
+	for _, l := range ls {
+		if seen[l.URL] {
+			continue
+		}
+		seen[l.URL] = true
+		out = append(out, l)
+	}
+	return out
+}
+
+var paginationText = regexp.MustCompile(`^(?:下一页|下页|尾页|末页|最后一页|后一页|next|nextpage|last|>|>>|›|»)$`)
+
+// pageParam matches query parameters that number list pages.
+var pageParam = regexp.MustCompile(`^(?i:page|p|pageno|page_no|pagenum|pageindex|page_index|curpage|currentpage|pn|pageIndex)$`)
+
+// htmlLinks reads the anchors of an HTML text. On list pages it returns
+// report links, pagination links and report columns; on report pages,
+// attachments and links to other reports.
+func htmlLinks(p *page, text string) []link {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	if err != nil {
+		return nil
+	}
+	base := p.URL
+	if h, ok := doc.Find("base[href]").First().Attr("href"); ok {
+		if b, err := p.URL.Parse(strings.TrimSpace(h)); err == nil {
+			base = b
+		}
+	}
+	var out []link
+	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		u := resolve(base, href)
+		if u == nil {
+			return
+		}
+		text := normTitle(s.Text())
+		attr := normTitle(s.AttrOr("title", ""))
+		if l, ok := classifyLink(p, u, text, attr); ok {
+			out = append(out, l)
+		}
+	})
+	return out
+}
+
+// classifyLink decides what a link on page p leads to.
+func classifyLink(p *page, u *url.URL, text, attr string) (link, bool) {
+	title := text
+	if attr != "" && (IsReportTitle(attr) || text == "") {
+		title = attr
+	}
+	l := link{URL: u.String(), Title: title}
+	if IsReportTitle(attr) || IsReportTitle(text) {
+		l.Kind = KindReport
+		return l, true
+	}
+	if p.Kind == KindReport {
+		if isAttachment(u, text) || isAttachment(u, attr) {
+			l.Kind = KindAttachment
+			return l, true
+		}
+		return l, false
+	}
+	if p.Kind != KindList {
+		return l, false
+	}
+	if truncatedReportTitle(text) {
+		l.Kind, l.verify = KindReport, true
+		return l, true
+	}
+	if isPagination(p.URL, u, text) || isReportColumn(text) || isReportColumn(attr) {
+		l.Kind = KindList
+		return l, true
+	}
+	return l, false
+}
+
+// isPagination reports whether a link from a list page leads to another
+// page of the same list: by its text (下一页, 尾页, next …), by a page
+// number in the query of the same path, or by a numbered sibling file
+// (index_2.html next to index.html).
+func isPagination(from, u *url.URL, text string) bool {
+	if u.Host != from.Host {
+		return false
+	}
+	if paginationText.MatchString(strings.ToLower(text)) {
+		return true
+	}
+	if u.Path == from.Path || (u.Path == "" && from.Path == "/") {
+		for k, vs := range u.Query() {
+			if pageParam.MatchString(k) && len(vs) > 0 && isDigits(vs[0]) {
+				return true
+			}
+		}
+		return false
+	}
+	if path.Dir(u.Path) != path.Dir(from.Path) {
+		return false
+	}
+	stem := strings.TrimSuffix(path.Base(from.Path), path.Ext(from.Path))
+	stem = numberedSuffix.ReplaceAllString(stem, "")
+	name := strings.TrimSuffix(path.Base(u.Path), path.Ext(u.Path))
+	m := numberedSuffix.FindStringIndex(name)
+	return m != nil && name[:m[0]] == stem
+}
+
+var numberedSuffix = regexp.MustCompile(`[_-]\d+$`)
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve makes href absolute against base; it returns nil for links that
+// are not fetchable documents (javascript:, mailto:, bare fragments).
+func resolve(base *url.URL, href string) *url.URL {
+	href = strings.TrimSpace(href)
+	if href == "" || strings.HasPrefix(href, "#") {
+		return nil
+	}
+	u, err := base.Parse(href)
+	if err != nil {
+		return nil
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil
+	}
+	u.Fragment = ""
+	u.RawFragment = ""
+	return u
+}
+
+// pageTitle returns the <title> of an HTML text (or its first h1).
+func pageTitle(text string) string {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	if err != nil {
+		return ""
+	}
+	if t := normTitle(doc.Find("title").First().Text()); t != "" {
+		return t
+	}
+	return normTitle(doc.Find("h1").First().Text())
+}

@@ -1,0 +1,121 @@
+package crawl
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// jpaas (大汉) column pages /col/colN/index.html load their listing from
+// /module/web/jpage/dataproxy.jsp?startrecord=S&endrecord=E&perpage=P&
+// columnid=C&unitid=U&webid=W, which answers XML:
+// <datastore><totalrecord>T</totalrecord><recordset><record><![CDATA[
+// …<a href title>…]]></record>…</recordset></datastore>. The column page
+// names unitid and webid (in its jpage script or an embedded first
+// group); the column id comes from colN.
+
+const jpaasProxy = "/module/web/jpage/dataproxy.jsp"
+
+var (
+	jpaasColPath = regexp.MustCompile(`/col/col(\d+)/`)
+	jpaasRecord  = regexp.MustCompile(`(?is)<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>`)
+	jpaasTotal   = regexp.MustCompile(`(?i)(?:<totalrecord>\s*|totalRecord\s*["']?\s*[:=]\s*["']?)(\d+)`)
+	jpaasProxyIn = regexp.MustCompile(`["'(]([^"'()\s]*dataproxy\.jsp)`)
+)
+
+func jpaasParam(text, name string) string {
+	re := regexp.MustCompile(`(?i)\b` + name + `\s*["']?\s*[:=]\s*["']?(\d+)`)
+	if m := re.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+func isJpaas(p *page) bool {
+	return strings.Contains(p.Text, "dataproxy.jsp") || isDatastore(p.Text) ||
+		(jpaasColPath.MatchString(p.URL.Path) && strings.Contains(strings.ToLower(p.Text), "unitid"))
+}
+
+func isDatastore(text string) bool {
+	head := strings.TrimSpace(text[:min(len(text), 512)])
+	return strings.Contains(head, "<datastore>") || (strings.HasPrefix(head, "<?xml") && strings.Contains(text, "<datastore>"))
+}
+
+// jpaasLinks reads the records on a column page or a dataproxy answer, and
+// on a column page (or the first dataproxy answer) the dataproxy requests
+// for every group of records.
+func jpaasLinks(p *page) []link {
+	var out []link
+	for _, m := range jpaasRecord.FindAllStringSubmatch(p.Text, -1) {
+		out = append(out, htmlLinks(&page{URL: p.URL, Text: m[1], Kind: KindList}, m[1])...)
+	}
+	q := p.URL.Query()
+	isProxy := strings.HasSuffix(p.URL.Path, "dataproxy.jsp")
+	if isProxy && q.Get("startrecord") != "" && q.Get("startrecord") != "1" {
+		return out // later groups were all requested from the first one
+	}
+	get := func(name string) string {
+		if v := q.Get(name); v != "" {
+			return v
+		}
+		return jpaasParam(p.Text, name)
+	}
+	col := get("columnid")
+	if m := jpaasColPath.FindStringSubmatch(p.URL.Path); m != nil && col == "" {
+		col = m[1]
+	}
+	unit, web := get("unitid"), get("webid")
+	if col == "" || unit == "" || web == "" {
+		return out
+	}
+	perPage, _ := strconv.Atoi(get("perpage"))
+	if perPage <= 0 {
+		perPage = 15
+	}
+	group := perPage * 3 // jpage's default groupSize
+	if isProxy {
+		if s, e := atoi(q.Get("startrecord")), atoi(q.Get("endrecord")); e >= s && s > 0 {
+			group = e - s + 1
+		}
+	}
+	total := 0
+	if m := jpaasTotal.FindStringSubmatch(p.Text); m != nil {
+		total, _ = strconv.Atoi(m[1])
+	}
+	proxy := jpaasProxy
+	if isProxy {
+		proxy = p.URL.Path
+	} else if m := jpaasProxyIn.FindStringSubmatch(p.Text); m != nil {
+		proxy = m[1]
+	}
+	first := 1
+	if isProxy {
+		first = 1 + group // this answer is the first group
+	}
+	if total == 0 && !isProxy {
+		total = 1 // unknown: request the first group, whose answer tells the total
+	}
+	for s := first; s <= total && s < group*DefaultMaxListPages; s += group {
+		v := url.Values{}
+		v.Set("startrecord", strconv.Itoa(s))
+		v.Set("endrecord", strconv.Itoa(s+group-1))
+		v.Set("perpage", strconv.Itoa(perPage))
+		v.Set("columnid", col)
+		v.Set("unitid", unit)
+		v.Set("webid", web)
+		u := resolve(p.URL, proxy)
+		if u == nil {
+			break
+		}
+		u.RawQuery = v.Encode()
+		out = append(out, link{URL: u.String(), Kind: KindList, Title: fmt.Sprintf("records %d-%d", s, s+group-1)})
+	}
+	return out
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

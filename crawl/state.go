@@ -1,0 +1,235 @@
+package crawl
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
+
+	"github.com/govreport/govreport/schema"
+)
+
+// DBFile is the DuckDB database under the data directory.
+const DBFile = "govreport.duckdb"
+
+// Document kinds stored in documents.kind.
+const (
+	KindList       = "list"
+	KindReport     = "report"
+	KindAttachment = "attachment"
+)
+
+// docRow is one row of the documents table. Zero values stand for NULL.
+type docRow struct {
+	URL          string
+	Source       string
+	Kind         string
+	Status       int
+	ContentType  string
+	Charset      string
+	ETag         string
+	LastModified string
+	SHA256       string
+	Bytes        int64
+	Title        string
+	Referrer     string
+	FinalURL     string
+	FetchedAt    time.Time
+	Error        string
+}
+
+// stored reports whether the row holds a complete body from a successful
+// fetch.
+func (r *docRow) stored() bool { return r != nil && r.SHA256 != "" && r.Error == "" }
+
+// state is the crawl state in DuckDB. Every finished fetch is written at
+// once, in one transaction with the links it revealed, so a kill loses at
+// most the requests in flight.
+type state struct {
+	db       *sql.DB
+	mu       sync.Mutex
+	rows     map[string]*docRow  // by URL, as of the last write
+	children map[string][]string // referrer URL → URLs it linked to
+}
+
+const docColumns = "url, source, kind, status, content_type, charset, etag, last_modified, sha256, bytes, title, referrer, final_url, fetched_at, error"
+
+func openState(dataDir string) (*state, error) {
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("data dir: %w", err)
+	}
+	path := filepath.Join(dataDir, DBFile)
+	db, err := sql.Open("duckdb", path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	// One connection: DuckDB serialises writers anyway, and one
+	// connection keeps the file's single-writer rule obvious.
+	db.SetMaxOpenConns(1)
+	ddl, err := schema.Documents.DDL()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if _, err := db.Exec(ddl); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("create documents in %s: %w", path, err)
+	}
+	st := &state{db: db, rows: map[string]*docRow{}, children: map[string][]string{}}
+	if err := st.load(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("read documents from %s: %w", path, err)
+	}
+	return st, nil
+}
+
+func (st *state) load() error {
+	rs, err := st.db.Query("SELECT " + docColumns + " FROM documents")
+	if err != nil {
+		return err
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var (
+			r                                                 docRow
+			status                                            sql.NullInt64
+			ctype, cs, etag, lm, sha, title, ref, final, errs sql.NullString
+			nbytes                                            sql.NullInt64
+			at                                                sql.NullTime
+		)
+		if err := rs.Scan(&r.URL, &r.Source, &r.Kind, &status, &ctype, &cs, &etag, &lm, &sha, &nbytes, &title, &ref, &final, &at, &errs); err != nil {
+			return err
+		}
+		r.Status = int(status.Int64)
+		r.ContentType, r.Charset, r.ETag, r.LastModified = ctype.String, cs.String, etag.String, lm.String
+		r.SHA256, r.Bytes, r.Title, r.Referrer = sha.String, nbytes.Int64, title.String, ref.String
+		r.FinalURL, r.Error = final.String, errs.String
+		if at.Valid {
+			r.FetchedAt = at.Time
+		}
+		st.rows[r.URL] = &r
+		if r.Referrer != "" {
+			st.children[r.Referrer] = append(st.children[r.Referrer], r.URL)
+		}
+	}
+	return rs.Err()
+}
+
+// get returns a copy of the stored row for u, or nil.
+func (st *state) get(u string) *docRow {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if r := st.rows[u]; r != nil {
+		c := *r
+		return &c
+	}
+	return nil
+}
+
+// childrenOf returns the rows a page linked to when it was last parsed.
+func (st *state) childrenOf(u string) []docRow {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	var out []docRow
+	for _, c := range st.children[u] {
+		if r := st.rows[c]; r != nil && r.Referrer == u {
+			out = append(out, *r)
+		}
+	}
+	return out
+}
+
+// record writes the outcome of one fetch, and the links it revealed that
+// the state does not know yet (as pending rows: no status, no body), in one
+// transaction.
+func (st *state) record(page docRow, found []docRow) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	tx, err := st.db.Begin()
+	if err != nil {
+		return fmt.Errorf("record %s: %w", page.URL, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec("DELETE FROM documents WHERE url = ?", page.URL); err != nil {
+		return fmt.Errorf("record %s: %w", page.URL, err)
+	}
+	if err := insertRow(tx, &page); err != nil {
+		return fmt.Errorf("record %s: %w", page.URL, err)
+	}
+	var added []docRow
+	for i := range found {
+		f := &found[i]
+		if _, known := st.rows[f.URL]; known || f.URL == page.URL {
+			continue
+		}
+		if err := insertRow(tx, f); err != nil {
+			return fmt.Errorf("record link %s: %w", f.URL, err)
+		}
+		added = append(added, *f)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("record %s: %w", page.URL, err)
+	}
+	st.put(page)
+	for _, f := range added {
+		st.put(f)
+	}
+	return nil
+}
+
+func (st *state) put(r docRow) {
+	old := st.rows[r.URL]
+	st.rows[r.URL] = &r
+	if r.Referrer != "" && (old == nil || old.Referrer != r.Referrer) {
+		st.children[r.Referrer] = append(st.children[r.Referrer], r.URL)
+	}
+}
+
+func insertRow(tx *sql.Tx, r *docRow) error {
+	_, err := tx.Exec("INSERT INTO documents ("+docColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		r.URL, r.Source, r.Kind, nullInt(int64(r.Status)), nullStr(r.ContentType), nullStr(r.Charset),
+		nullStr(r.ETag), nullStr(r.LastModified), nullStr(r.SHA256), nullBytes(r), nullStr(r.Title),
+		nullStr(r.Referrer), nullStr(r.FinalURL), nullTime(r.FetchedAt), nullStr(r.Error))
+	return err
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullInt(v int64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
+
+func nullBytes(r *docRow) any {
+	if r.SHA256 == "" {
+		return nil
+	}
+	return r.Bytes
+}
+
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+func (st *state) close() error {
+	if st == nil || st.db == nil {
+		return nil
+	}
+	err := st.db.Close()
+	st.db = nil
+	return err
+}
