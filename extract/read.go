@@ -2,14 +2,19 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/govreport/govreport/extract/document"
+	"github.com/govreport/govreport/extract/docxdoc"
 	"github.com/govreport/govreport/extract/htmldoc"
+	"github.com/govreport/govreport/extract/officedoc"
+	"github.com/govreport/govreport/extract/pdfdoc"
 	"github.com/govreport/govreport/extract/textdoc"
+	"github.com/govreport/govreport/extract/xlsxdoc"
 )
 
 // ErrUnsupported is returned for a format no reader handles (yet, or on
@@ -26,6 +31,7 @@ const (
 	FormatXLSX     = "xlsx"
 	FormatZIP      = "zip"
 	FormatOLE      = "ole" // .doc, .xls, .wps, .et: Microsoft compound file
+	FormatRTF      = "rtf"
 )
 
 // Sniff tells a document's format from its first bytes, using the file
@@ -49,6 +55,8 @@ func Sniff(name string, data []byte) string {
 		return FormatZIP
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		return FormatOLE
+	case bytes.HasPrefix(data, []byte(`{\rtf`)):
+		return FormatRTF
 	}
 	lower := bytes.ToLower(head)
 	if ext == ".html" || ext == ".htm" || ext == ".shtml" || ext == ".jsp" ||
@@ -65,6 +73,10 @@ func Sniff(name string, data []byte) string {
 
 // Read reads a document of any supported format into the Document model.
 func Read(name string, data []byte) (*document.Document, error) {
+	return read(name, data, 0)
+}
+
+func read(name string, data []byte, depth int) (*document.Document, error) {
 	format := Sniff(name, data)
 	var (
 		doc *document.Document
@@ -75,6 +87,26 @@ func Read(name string, data []byte) (*document.Document, error) {
 		doc, err = htmldoc.Read(data)
 	case FormatText, FormatMarkdown:
 		doc, err = textdoc.Read(data)
+	case FormatPDF:
+		doc, err = pdfdoc.Read(data)
+	case FormatDOCX:
+		doc, err = docxdoc.Read(data)
+	case FormatXLSX:
+		doc, err = xlsxdoc.Read(data)
+	case FormatOLE, FormatRTF:
+		kind := officedoc.KindText
+		if format == FormatOLE {
+			kind = officedoc.Detect(name, data)
+		}
+		doc, err = officedoc.Read(context.Background(), name, data, kind)
+		if errors.Is(err, officedoc.ErrNoLibreOffice) {
+			return nil, fmt.Errorf("%w: %w", ErrUnsupported, err)
+		}
+	case FormatZIP:
+		if depth > 0 {
+			return nil, fmt.Errorf("%w: zip inside zip", ErrUnsupported)
+		}
+		doc, err = readZIP(data, depth)
 	default:
 		return nil, fmt.Errorf("%w: %s", ErrUnsupported, format)
 	}

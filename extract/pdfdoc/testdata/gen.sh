@@ -3,7 +3,6 @@
 # are the expected values of the golden tests) with LibreOffice:
 #   report.docx  HTML imported by Writer, saved as Word 2007+
 #   report.pdf   that DOCX exported by Writer (ruled tables, CJK TrueType)
-#   report.doc   the same as Word 97 (old Office, for extract/officedoc)
 # Needs: apt-get install libreoffice-writer-nogui fonts-noto-cjk
 set -eu
 cd "$(dirname "$0")"
@@ -14,9 +13,7 @@ $lo --infilter="HTML (StarWriter)" --convert-to docx:"MS Word 2007 XML" --outdir
 cp "$tmp/report.docx" report.docx
 $lo --convert-to pdf:writer_pdf_Export --outdir "$tmp" report.docx >/dev/null
 cp "$tmp/report.pdf" report.pdf
-$lo --convert-to doc:"MS Word 97" --outdir "$tmp" report.docx >/dev/null
-cp "$tmp/report.doc" report.doc
-ls -l report.docx report.pdf report.doc
+ls -l report.docx report.pdf
 # encrypted.pdf: a one-line document with the open password "secret"
 $lo --infilter="HTML (StarWriter)" --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' --outdir "$tmp" encrypted.html >/dev/null
 cp "$tmp/encrypted.pdf" encrypted.pdf
