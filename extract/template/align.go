@@ -31,8 +31,13 @@ type match struct {
 
 // fit scores how well a line's value count suits n expected columns.
 func fit(l *line, n int) float64 {
+	if l.printed == 0 {
+		// A grid row of empty cells: a real row of blanks, or the
+		// continuation of a wrapped label. Weak evidence either way.
+		return 0.1
+	}
 	switch {
-	case len(l.cands) == n || l.nonBlank == n:
+	case len(l.cands) == n || l.nonBlank == n || l.printed == n:
 		return fitBonus
 	case l.nonBlank == n-1 || l.nonBlank == n+1:
 		return nearBonus
@@ -100,11 +105,15 @@ func align(lines []line, exps []expected) []match {
 				if l.heading != secNone {
 					break
 				}
-				if l.hasValues() {
+				if l.printed > 0 {
 					valLines++
-					if valLine < 0 {
+					if valLine < 0 || lines[valLine].printed == 0 {
 						valLine = i + k - 1
 					}
+				} else if l.hasValues() && valLine < 0 {
+					// A grid row of blanks: values only if no line of
+					// the span prints a number.
+					valLine = i + k - 1
 				}
 				if valLine < 0 {
 					continue
@@ -129,13 +138,21 @@ func align(lines []line, exps []expected) []match {
 			k := mv - moveMatchBase
 			mt := match{exp: j - 1, first: i - k, last: i - 1, vals: -1, conflict: -1}
 			for x := i - k; x < i; x++ {
-				if !lines[x].hasValues() {
+				if lines[x].printed == 0 {
 					continue
 				}
 				if mt.vals < 0 {
 					mt.vals = x
 				} else if mt.conflict < 0 && !sameValues(&lines[mt.vals], &lines[x]) {
 					mt.conflict = x
+				}
+			}
+			if mt.vals < 0 {
+				for x := i - k; x < i; x++ {
+					if lines[x].hasValues() {
+						mt.vals = x
+						break
+					}
 				}
 			}
 			out = append(out, mt)

@@ -28,7 +28,8 @@ type cand struct {
 	loc   string
 	val   value
 	unit  unit // a unit printed in the next cell or span
-	blank bool
+	blank bool // no value: an empty cell or a printed mark (—, /, 无)
+	empty bool // nothing printed at all
 }
 
 // line is one table row of the document as the matcher sees it.
@@ -37,7 +38,8 @@ type line struct {
 	raw      string // label text as printed, for messages
 	bg       bigrams
 	cands    []cand
-	nonBlank int
+	nonBlank int // candidates holding a number
+	printed  int // candidates with any text (numbers and marks such as —)
 	table    int // index of the table in the document
 	row      int
 	heading  section // a row that is itself a section heading
@@ -48,7 +50,7 @@ type line struct {
 // hasValues reports whether the row carries values: a number, or (in a
 // grid format, where a blank cell is a real blank) at least one value cell.
 func (l *line) hasValues() bool {
-	return l.nonBlank > 0 || (l.grid && len(l.cands) > 0 && l.label != "")
+	return l.printed > 0 || (l.grid && len(l.cands) > 0 && l.label != "")
 }
 
 // cellKind classifies a cell's text.
@@ -135,18 +137,29 @@ func makeLine(cells []document.Cell, tableIdx, rowIdx int, grid bool) line {
 			}
 			continue
 		case kindValue, kindBad:
-			l.cands = append(l.cands, cand{raw: c.Text, text: c.Text, col: i, loc: c.Locator, val: vals[i], blank: vals[i].blank})
+			l.cands = append(l.cands, cand{raw: c.Text, text: c.Text, col: i, loc: c.Locator, val: vals[i],
+				blank: vals[i].blank, empty: strings.TrimSpace(c.Text) == ""})
 		}
 	}
 	if !grid {
-		// OCR text pads rows with empty cells: trailing blanks are not cells.
-		for n := len(l.cands); n > 0 && l.cands[n-1].blank; n-- {
-			l.cands = l.cands[:n-1]
+		// In OCR text an empty cell is a lost or doubled tab, a label
+		// spread over columns, or row padding, never a printed blank: a
+		// blank must be printed (—, /, 无) to be read as one. Rows left
+		// short are placed by the identities.
+		kept := l.cands[:0]
+		for _, c := range l.cands {
+			if !c.empty {
+				kept = append(kept, c)
+			}
 		}
+		l.cands = kept
 	}
 	for _, c := range l.cands {
 		if !c.blank {
 			l.nonBlank++
+		}
+		if !c.empty {
+			l.printed++
 		}
 	}
 	l.raw = strings.Join(labelParts, " ")

@@ -2,6 +2,7 @@ package template
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/govreport/govreport/extract/document"
@@ -168,7 +169,7 @@ func slots(l *line, n int, colmap []int) (out []*cand, missing int) {
 		}
 		ok := true
 		for _, cd := range all {
-			if cd.blank {
+			if cd.empty {
 				continue
 			}
 			found := false
@@ -191,7 +192,7 @@ func slots(l *line, n int, colmap []int) (out []*cand, missing int) {
 		}
 	}
 	trimmed := all
-	for len(trimmed) > n && trimmed[len(trimmed)-1].blank {
+	for len(trimmed) > n && trimmed[len(trimmed)-1].empty {
 		trimmed = trimmed[:len(trimmed)-1]
 	}
 	if len(trimmed) == n {
@@ -199,7 +200,7 @@ func slots(l *line, n int, colmap []int) (out []*cand, missing int) {
 	}
 	var nb []*cand
 	for _, cd := range all {
-		if !cd.blank {
+		if !cd.empty {
 			nb = append(nb, cd)
 		}
 	}
@@ -547,7 +548,10 @@ func deriveRequest(code string, g int, vec []*float64, vals map[string][]*float6
 			}
 			s += sg * val(ov[g])
 		}
-		return -s * sign, true
+		if v := -s * sign; v >= 0 {
+			return v, true
+		}
+		return 0, false
 	}
 	return 0, false
 }
@@ -631,7 +635,9 @@ func (c *coder) review(lines []line) {
 	var data []*line
 	for i := range lines {
 		l := &lines[i]
-		if l.hasValues() || (l.nonBlank == 0 && len(l.cands) >= 5 && l.label == "" && l.grid) {
+		// A labelled row of empty cells here is a header padded to the
+		// table's width; an unlabelled one is a data row of blanks.
+		if l.printed > 0 || (len(l.cands) >= 5 && l.label == "" && l.grid) {
 			data = append(data, l)
 		}
 	}
@@ -693,21 +699,52 @@ func (c *coder) review(lines []line) {
 		return
 	}
 	// Layout 3: the fifteen values in order, on one row or split over
-	// several (5 + 10, or with the 行政诉讼 headers in between).
-	var all []*cand
-	for _, l := range data {
-		cs := l.cands
-		ss, _ := slots(l, len(cs), nil)
-		if len(cs) > 15 {
-			ss, _ = slots(l, 15, nil)
-		}
-		all = append(all, ss...)
-	}
+	// several (5 + 10, or with the 行政诉讼 headers in between). A short
+	// row in a grid is padded with empty cells to the table's width: trim
+	// each row to the groups it prints, then give the padding back from
+	// the last rows if that leaves fewer than fifteen.
 	total := len(groups) * len(outcomes)
+	rows := make([][]*cand, len(data))
+	sum := 0
+	for i, l := range data {
+		for k := range l.cands {
+			rows[i] = append(rows[i], &l.cands[k])
+		}
+		sum += len(rows[i])
+	}
+	if sum != total {
+		trimmed := make([]int, len(rows))
+		tsum := 0
+		for i, r := range rows {
+			last := -1
+			for k, cd := range r {
+				if !cd.empty {
+					last = k
+				}
+			}
+			n := (last/5 + 1) * 5
+			trimmed[i] = min(n, len(r))
+			tsum += trimmed[i]
+		}
+		for i := len(rows) - 1; i >= 0 && tsum < total; i-- {
+			add := min(len(rows[i])-trimmed[i], total-tsum)
+			trimmed[i] += add
+			tsum += add
+		}
+		if tsum == total {
+			for i := range rows {
+				rows[i] = rows[i][:trimmed[i]]
+			}
+		}
+	}
+	var all []*cand
+	for _, r := range rows {
+		all = append(all, r...)
+	}
 	if len(all) != total {
 		var nb []*cand
 		for _, cd := range all {
-			if !cd.blank {
+			if !cd.empty {
 				nb = append(nb, cd)
 			}
 		}
@@ -734,17 +771,20 @@ func (c *coder) review(lines []line) {
 	c.res.Found[report.TableReviewLitigation] = true
 }
 
-// fillReviewGap places n-1 values into n review columns using the group
-// totals (total = upheld + corrected + other + pending). The missing cell
-// comes back as a blank candidate (null) with an issue naming it; the
-// identity only decides where it is.
+// fillReviewGap places n-1 values into n review columns (n is 5 for one
+// group, 15 for the table) using the group totals (total = upheld +
+// corrected + other + pending): each position is tried, the missing value
+// taken from its group's identity (a negative one rules the position out),
+// and the position under which the most other groups add up wins. The
+// result is flagged either way.
 func (c *coder) fillReviewGap(ss []*cand, n int, l *line) []*cand {
 	out := make([]*cand, n)
 	if len(ss) != n-1 {
 		copy(out, ss)
 		return out
 	}
-	bestG, bestScore, ties := 0, -1, 0
+	bestG, bestScore, ties := -1, -1, 0
+	var bestVal float64
 	for g := 0; g < n; g++ {
 		vec := make([]float64, n)
 		for k, x := 0, 0; k < n; k++ {
@@ -756,25 +796,43 @@ func (c *coder) fillReviewGap(ss []*cand, n int, l *line) []*cand {
 			}
 			x++
 		}
-		score := 0
-		for base := 0; base+5 <= n; base += 5 {
-			if base <= g && g < base+5 {
-				continue // the group with the gap cannot be checked
+		base := g / 5 * 5
+		if g%5 == 4 {
+			vec[g] = vec[base] + vec[base+1] + vec[base+2] + vec[base+3]
+		} else {
+			vec[g] = vec[base+4]
+			for k := base; k < base+4; k++ {
+				if k != g {
+					vec[g] -= vec[k]
+				}
 			}
-			if vec[base]+vec[base+1]+vec[base+2]+vec[base+3] == vec[base+4] {
+		}
+		if vec[g] < 0 {
+			continue
+		}
+		score := 0
+		for b := 0; b+5 <= n; b += 5 {
+			if b != base && vec[b]+vec[b+1]+vec[b+2]+vec[b+3] == vec[b+4] {
 				score++
 			}
 		}
 		switch {
 		case score > bestScore:
-			bestG, bestScore, ties = g, score, 0
+			bestG, bestScore, ties, bestVal = g, score, 0, vec[g]
 		case score == bestScore:
 			ties++
 		}
 	}
+	if bestG < 0 {
+		bestG = n - 1
+	}
 	for k, x := 0, 0; k < n; k++ {
 		if k == bestG {
-			out[k] = &cand{blank: true, val: value{blank: true, ok: true}}
+			out[k] = &cand{blank: true, empty: true, val: value{blank: true, ok: true}}
+			if bestScore >= 0 {
+				num := strconv.FormatFloat(bestVal, 'f', -1, 64)
+				out[k] = &cand{text: num, val: value{num: num, ok: true}}
+			}
 			continue
 		}
 		out[k] = ss[x]
@@ -785,8 +843,12 @@ func (c *coder) fillReviewGap(ss []*cand, n int, l *line) []*cand {
 	if ties > 0 {
 		how = "position not certain"
 	}
+	got := "left blank"
+	if bestScore >= 0 {
+		got = fmt.Sprintf("inferred %g from its group total", bestVal)
+	}
 	c.issue(RuleCellMissing, report.SeverityWarn, fmt.Sprintf(
-		"review_litigation: %d values for %d columns (%q); %s_%s taken as missing (%s), stored as blank",
-		n-1, n, l.raw, g, o, how), "review_litigation."+g+"_"+o)
+		"review_litigation: %d values for %d columns (%q); %s_%s taken as missing (%s), %s",
+		n-1, n, l.raw, g, o, how, got), "review_litigation."+g+"_"+o)
 	return out
 }
