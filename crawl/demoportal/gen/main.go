@@ -259,8 +259,8 @@ func run(out string) error {
 	}))
 	st.put("/robots.txt", `# govreport demo portal.
 # /private/ holds a draft that looks like a report: a polite crawler never
-# fetches it. Crawl-delay is 0.2 s: a full crawl of this portal is about 60
-# requests, so the delay costs about 12 s and "make demo" stays well under a
+# fetches it. Crawl-delay is 0.2 s: a full crawl of this portal is about 45
+# requests, so the delay costs about 9 s and "make demo" stays well under a
 # minute (tests override the rate anyway).
 User-agent: *
 Disallow: /private/
