@@ -413,6 +413,9 @@ func (c *Crawler) process(ctx context.Context, t *task) []*task {
 			err = rerr
 		} else if text, _ := decodeText(body.Bytes(), ctype); !IsReportTitle(pageTitle(text)) && !IsReportTitle(gkmlptTitle(text)) {
 			log.Debug().Str("title", pageTitle(text)).Msg("not a report: dropped")
+			if err := c.st.forget(t.url); err != nil {
+				c.failFatal(err)
+			}
 			return nil
 		} else {
 			row.Title = pageTitle(text)
@@ -488,7 +491,10 @@ func (c *Crawler) process(ctx context.Context, t *task) []*task {
 func (c *Crawler) known(t *task) []*task {
 	var out []*task
 	for _, r := range c.st.childrenOf(t.url) {
-		out = append(out, &task{src: t.src, url: r.URL, kind: r.Kind, title: r.Title, referrer: t.url})
+		// A link found under a truncated title and not yet judged keeps
+		// its "judge by the page's own title" mark.
+		verify := r.Kind == KindReport && r.SHA256 == "" && !IsReportTitle(r.Title) && truncatedReportTitle(r.Title)
+		out = append(out, &task{src: t.src, url: r.URL, kind: r.Kind, title: r.Title, referrer: t.url, verify: verify})
 	}
 	return out
 }

@@ -124,16 +124,15 @@ func classifyLink(p *page, u *url.URL, text, attr string) (link, bool) {
 		title = attr
 	}
 	l := link{URL: u.String(), Title: title}
+	if p.Kind == KindReport && (isAttachment(u, text) || isAttachment(u, attr)) {
+		// A file linked from a report page is its attachment, whatever
+		// its text says (often the report's own title).
+		l.Kind = KindAttachment
+		return l, true
+	}
 	if IsReportTitle(attr) || IsReportTitle(text) {
 		l.Kind = KindReport
 		return l, true
-	}
-	if p.Kind == KindReport {
-		if isAttachment(u, text) || isAttachment(u, attr) {
-			l.Kind = KindAttachment
-			return l, true
-		}
-		return l, false
 	}
 	if p.Kind != KindList {
 		return l, false

@@ -181,6 +181,22 @@ func (st *state) record(page docRow, found []docRow) error {
 	return nil
 }
 
+// forget removes the row of a URL that turned out not to be worth
+// keeping (a page whose own title is not a report). Rows with a stored
+// body are never removed.
+func (st *state) forget(u string) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if r := st.rows[u]; r == nil || r.SHA256 != "" {
+		return nil
+	}
+	if _, err := st.db.Exec("DELETE FROM documents WHERE url = ? AND sha256 IS NULL", u); err != nil {
+		return fmt.Errorf("forget %s: %w", u, err)
+	}
+	delete(st.rows, u)
+	return nil
+}
+
 func (st *state) put(r docRow) {
 	old := st.rows[r.URL]
 	st.rows[r.URL] = &r
