@@ -222,6 +222,10 @@ func agencyFromTitle(title string) string {
 		return ""
 	}
 	name := sq[:loc[0]]
+	// "某市人民政府信息公开年报": the phrase took the 政府 of 人民政府.
+	if strings.HasSuffix(name, "人民") && strings.HasPrefix(sq[loc[0]:], "政府") {
+		name += "政府"
+	}
 	for range 3 {
 		before := name
 		name = yearSuffixRe.ReplaceAllString(name, "")
@@ -234,7 +238,9 @@ func agencyFromTitle(title string) string {
 			break
 		}
 	}
-	if utf8.RuneCountInString(name) < 2 || !nameLike(name) {
+	// A title that starts 关于 is about something (关于报送…的通知), not by
+	// someone.
+	if utf8.RuneCountInString(name) < 2 || !nameLike(name) || strings.HasPrefix(name, "关于") {
 		return ""
 	}
 	return name

@@ -1,0 +1,270 @@
+package meta
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/govreport/govreport/extract/document"
+	"github.com/govreport/govreport/report"
+)
+
+// doc builds a Document of paragraphs, one per line.
+func doc(lines ...string) *document.Document {
+	d := &document.Document{Format: "text"}
+	for _, l := range lines {
+		d.Blocks = append(d.Blocks, document.Paragraph(l, ""))
+	}
+	return d
+}
+
+// body is a report's middle: sections and a table, nothing metadata-like.
+var body = []string{
+	"一、总体情况",
+	"本年度，我单位认真贯彻落实《中华人民共和国政府信息公开条例》，依法做好政府信息公开工作。",
+	"二、主动公开政府信息情况",
+	"五、存在的主要问题及改进情况",
+	"一是公开内容还不够全面。",
+	"六、其他需要报告的事项",
+	"无。",
+}
+
+func lines(head []string, tail ...string) []string {
+	out := append(append([]string(nil), head...), body...)
+	return append(out, tail...)
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  *document.Document
+		h    Hints
+		want Meta
+	}{
+		{"seed layout: name line, short-name title with spaces, signature",
+			doc(lines([]string{"广州市番禺区人民政府石壁街道办事处", "石壁街道办事处关于 2020 年政府信息公开 工作年度报告"},
+				"石壁街道办事处 2020年1月20日", "(联系人: 某某; 联系电话: 39906616)", "公开方式: 主动公开")...),
+			Hints{},
+			Meta{Year: 2020, Agency: "广州市番禺区人民政府石壁街道办事处",
+				Region:    report.Region{Province: "广东省", City: "广州市", County: "番禺区", Code: "440113"},
+				Published: "2020-01-20", Title: "石壁街道办事处关于2020年政府信息公开工作年度报告", IsReport: true}},
+		{"year before the agency, page date header",
+			doc(lines([]string{"2019年上海市人民政府办公厅政府信息公开工作年度报告", "发布日期：2020-01-31"})...),
+			Hints{},
+			Meta{Year: 2019, Agency: "上海市人民政府办公厅",
+				Region:    report.Region{Province: "上海市", City: "上海市", Code: "310100"},
+				Published: "2020-01-31", Title: "2019年上海市人民政府办公厅政府信息公开工作年度报告", IsReport: true}},
+		{"agency on the line above a title without one, no date",
+			doc(lines([]string{"洪泽区人民政府", "2023年政府信息公开工作年度报告"})...),
+			Hints{},
+			Meta{Year: 2023, Agency: "洪泽区人民政府",
+				Region: report.Region{Province: "江苏省", City: "淮安市", County: "洪泽区", Code: "320813"},
+				Title:  "2023年政府信息公开工作年度报告", IsReport: true}},
+		{"Chinese-numeral year and signature date",
+			doc(lines([]string{"淮安市人民政府二〇二〇年政府信息公开工作年度报告"}, "淮安市人民政府", "二〇二一年一月二十日")...),
+			Hints{},
+			Meta{Year: 2020, Agency: "淮安市人民政府",
+				Region:    report.Region{Province: "江苏省", City: "淮安市", Code: "320800"},
+				Published: "2021-01-20", Title: "淮安市人民政府二〇二〇年政府信息公开工作年度报告", IsReport: true}},
+		{"二O二O with letter O, date alone on the last line",
+			doc(lines([]string{"昆山市人民政府二O二O年度政府信息公开工作年度报告"}, "2021年1月28日")...),
+			Hints{},
+			Meta{Year: 2020, Agency: "昆山市人民政府",
+				Region:    report.Region{Province: "江苏省", City: "苏州市", County: "昆山市", Code: "320583"},
+				Published: "2021-01-28", Title: "昆山市人民政府二O二O年度政府信息公开工作年度报告", IsReport: true}},
+		{"title without a year: statistics period sentence",
+			doc(append([]string{"广东省教育厅政府信息公开工作年度报告",
+				"本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。本报告于2021年1月发布。"}, body...)...),
+			Hints{},
+			Meta{Year: 2020, Agency: "广东省教育厅", Region: report.Region{Province: "广东省", Code: "440000"},
+				Title: "广东省教育厅政府信息公开工作年度报告", IsReport: true}},
+		{"title without a year: first 年度 of the opening",
+			doc(append([]string{"福州市鼓楼区人民政府政府信息公开工作年度报告", "2021年1月，根据要求，现将2020年度工作报告如下。"}, body...)...),
+			Hints{},
+			Meta{Year: 2020, Agency: "福州市鼓楼区人民政府",
+				Region: report.Region{Province: "福建省", City: "福州市", County: "鼓楼区", Code: "350102"},
+				Title:  "福州市鼓楼区人民政府政府信息公开工作年度报告", IsReport: true}},
+		{"portal page: navigation first, meta date, page title",
+			&document.Document{Format: "html",
+				Title: "平潭综合实验区2019年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会",
+				Meta:  map[string]string{"pubdate": "2020-01-20 15:22"},
+				Blocks: []document.Block{
+					document.Paragraph("首页", ""), document.Paragraph("市政府办公室", ""),
+					document.Paragraph("政府信息公开年报", ""),
+					document.Paragraph("平潭综合实验区2019年度政府信息公开工作年度报告", ""),
+					document.Paragraph("来源：平潭县人民政府", ""),
+					document.Paragraph("一、总体情况", ""),
+					document.Paragraph("转发《江苏省政府信息公开申请办理答复规范》。", ""),
+				}},
+			Hints{},
+			Meta{Year: 2019, Agency: "平潭综合实验区",
+				Region:    report.Region{Province: "福建省", City: "福州市", County: "平潭县", Code: "350128"},
+				Published: "2020-01-20", Title: "平潭综合实验区2019年度政府信息公开工作年度报告", IsReport: true}},
+		{"page 时间 label when no meta tag",
+			doc("区政府门户网站", "平潭综合实验区2020年度政府信息公开工作年度报告", "来源：平潭县人民政府", "时间：2021-03-05 08:58", "一、总体情况"),
+			Hints{},
+			Meta{Year: 2020, Agency: "平潭综合实验区",
+				Region:    report.Region{Province: "福建省", City: "福州市", County: "平潭县", Code: "350128"},
+				Published: "2021-03-05", Title: "平潭综合实验区2020年度政府信息公开工作年度报告", IsReport: true}},
+		{"the title's 关于 and 《》 are stripped",
+			doc(lines([]string{"《南京市鼓楼区人民政府关于2021年度政府信息公开工作年度报告》"})...),
+			Hints{},
+			Meta{Year: 2021, Agency: "南京市鼓楼区人民政府",
+				Region: report.Region{Province: "江苏省", City: "南京市", County: "鼓楼区", Code: "320106"},
+				Title:  "《南京市鼓楼区人民政府关于2021年度政府信息公开工作年度报告》", IsReport: true}},
+		{"heading broken over two lines",
+			doc(lines([]string{"北京市朝阳区人民政府2021年政府信息公开", "工作年度报告"})...),
+			Hints{},
+			Meta{Year: 2021, Agency: "北京市朝阳区人民政府",
+				Region: report.Region{Province: "北京市", City: "北京市", County: "朝阳区", Code: "110105"},
+				Title:  "北京市朝阳区人民政府2021年政府信息公开工作年度报告", IsReport: true}},
+		{"document silent: hints fill agency and region",
+			doc(lines([]string{"2022年政府信息公开工作年度报告"})...),
+			Hints{Agency: "某某镇人民政府", Region: report.Region{Province: "江苏省", City: "苏州市", County: "昆山市"}},
+			Meta{Year: 2022, Agency: "某某镇人民政府",
+				Region: report.Region{Province: "江苏省", City: "苏州市", County: "昆山市", Code: "320583"},
+				Title:  "2022年政府信息公开工作年度报告", IsReport: true}},
+		{"hint title when the document has no heading",
+			doc("一、总体情况", "2021年，我局依法做好政府信息公开工作。"),
+			Hints{Title: "淮安市教育局2021年政府信息公开工作年度报告"},
+			Meta{Year: 2021, Agency: "淮安市教育局", Region: report.Region{Province: "江苏省", City: "淮安市", Code: "320800"},
+				Title: "淮安市教育局2021年政府信息公开工作年度报告", IsReport: true}},
+		{"legacy title 工作报告 and 信息公开年报",
+			doc(lines([]string{"2009年昆山市人民政府信息公开年报"})...),
+			Hints{},
+			Meta{Year: 2009, Agency: "昆山市人民政府",
+				Region: report.Region{Province: "江苏省", City: "苏州市", County: "昆山市", Code: "320583"},
+				Title:  "2009年昆山市人民政府信息公开年报", IsReport: true}},
+		{"a notice about reports is not a report",
+			doc("关于报送2020年政府信息公开工作年度报告的通知", "各区政府："),
+			Hints{},
+			Meta{Year: 2020, Title: "关于报送2020年政府信息公开工作年度报告的通知",
+				Reason: "title names a document about or beside the annual report (通知): 关于报送2020年政府信息公开工作年度报告的通知"}},
+		{"the rule-of-law annual report is not a disclosure report",
+			doc("上海市人民政府2020年法治政府建设年度报告", "一、总体情况"),
+			Hints{},
+			// The region still comes from the body: harmless, and logged.
+			Meta{Year: 0, Title: "", Region: report.Region{Province: "上海市", City: "上海市", Code: "310100"},
+				Reason: "no title naming a 政府信息公开工作年度报告"}},
+		{"a final accounts page is not a report",
+			doc("某某局2020年度部门决算"),
+			Hints{Title: "某某局2020年度部门决算"},
+			Meta{Year: 2020, Title: "某某局2020年度部门决算",
+				Reason: "title does not name a 政府信息公开工作年度报告: 某某局2020年度部门决算"}},
+		{"publication date's year is never the report year",
+			doc("某某街道政府信息公开工作年度报告", "发布时间：2021-01-15"),
+			Hints{},
+			Meta{Year: 0, Agency: "某某街道", Published: "2021-01-15",
+				Title: "某某街道政府信息公开工作年度报告", IsReport: true}},
+		{"invalid signature date is dropped",
+			doc(lines([]string{"淮安市人民政府2020年政府信息公开工作年度报告"}, "2021年2月30日")...),
+			Hints{},
+			Meta{Year: 2020, Agency: "淮安市人民政府",
+				Region: report.Region{Province: "江苏省", City: "淮安市", Code: "320800"},
+				Title:  "淮安市人民政府2020年政府信息公开工作年度报告", IsReport: true}},
+		{"empty document", &document.Document{}, Hints{},
+			Meta{Reason: "no title naming a 政府信息公开工作年度报告"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Find(tt.doc, tt.h); got != tt.want {
+				t.Errorf("Find =\n %+v\nwant\n %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindNil(t *testing.T) {
+	if got := Find(nil, Hints{}); got.IsReport || got.Year != 0 {
+		t.Errorf("Find(nil) = %+v", got)
+	}
+}
+
+func TestDates(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"2020年1月20日", "2020-01-20"},
+		{"2021年12月31日", "2021-12-31"},
+		{"二〇二一年一月二十日", "2021-01-20"},
+		{"二〇二一年十二月三十一日", "2021-12-31"},
+		{"二O二一年十月十日", "2021-10-10"},
+		{"二零二二年二月八日", "2022-02-08"},
+		{"２０２２年２月８日", "2022-02-08"},
+		{"2021年2月29日", ""},
+		{"2021年13月1日", ""},
+		{"二〇二一年一月三十二日", ""},
+		{"二〇二一年一月十十日", ""},
+		{"1899年1月1日", ""},
+	}
+	for _, tt := range tests {
+		got, _, _, _ := chineseDate(tt.in)
+		if got != tt.want {
+			t.Errorf("chineseDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"2022-02-08 16:34", "2022-02-08"},
+		{"2022/2/8", "2022-02-08"},
+		{"2020.01.31", "2020-01-31"},
+		{"2020年01月31日 10:00", "2020-01-31"},
+		{"2022-02-30", ""},
+		{"昨天", ""},
+	} {
+		if got, _ := anyDate(tt.in); got != tt.want {
+			t.Errorf("anyDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAgencyFromTitle(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"石壁街道办事处关于 2020 年政府信息公开 工作年度报告", "石壁街道办事处"},
+		{"2019年上海市人民政府办公厅政府信息公开工作年度报告", "上海市人民政府办公厅"},
+		{"平潭综合实验区2019年度政府信息公开工作年度报告", "平潭综合实验区"},
+		{"淮安市人民政府（2024年度）政府信息公开工作年度报告", "淮安市人民政府"},
+		{"本机关2020年政府信息公开工作年度报告", "机关"},
+		{"2023年政府信息公开工作年度报告", ""},
+		{"关于2020年政府信息公开工作年度报告", ""},
+		{"政府信息公开工作年度报告", ""},
+	}
+	for _, tt := range tests {
+		if got := agencyFromTitle(tt.in); got != tt.want {
+			t.Errorf("agencyFromTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("广州市番禺区人民政府石壁街道办事处\n石壁街道办事处关于 2020 年政府信息公开 工作年度报告\n六、其他需要报告的事项\n石壁街道办事处 2020年1月20日", "2020-01-20 15:22")
+	f.Add("二〇二〇年政府信息公开工作年度报告\n统计期限自二O二O年1月1日起\n二〇二一年一月二十日", "")
+	f.Add("发布时间：2022-02-08\n2019年年报信息公开年度报告", "2022/2/8")
+	f.Add("年年年年月日\n二二二二年十十月三十一日\n9999年99月99日", "0000-00-00")
+	f.Fuzz(func(t *testing.T, text, pub string) {
+		d := doc(strings.Split(text, "\n")...)
+		d.Meta = map[string]string{"pubdate": pub}
+		d.Title = text
+		m := Find(d, Hints{Title: text, Agency: text})
+		if m.Year != 0 && (m.Year < 1990 || m.Year > 2100) {
+			t.Errorf("Year %d out of range", m.Year)
+		}
+		if m.Published != "" {
+			if _, err := time.Parse("2006-01-02", m.Published); err != nil {
+				t.Errorf("Published %q is not ISO: %v", m.Published, err)
+			}
+		}
+		if !m.IsReport && m.Reason == "" {
+			t.Error("not a report without a reason")
+		}
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	d := doc(lines([]string{"广州市番禺区人民政府石壁街道办事处", "石壁街道办事处关于 2020 年政府信息公开 工作年度报告"},
+		"石壁街道办事处 2020年1月20日")...)
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(d, Hints{})
+	}
+}
