@@ -6,18 +6,20 @@ package template
 // matches, while dropping an expected row or leaving a row with values
 // unmatched both cost about as much as a poor match gains.
 const (
-	fitBonus      = 0.5
-	nearBonus     = 0.25
-	dropCost      = 0.3
-	optionalCost  = 0.05
-	junkCost      = 0.35
-	spanCost      = 0.1 // per extra line joined into one row
-	extraValCost  = 0.1 // per extra line carrying values in a join
-	maxSpan       = 3
-	negInf        = -1e18
-	moveSkipLine  = 1
-	moveSkipExp   = 2
-	moveMatchBase = 10
+	fitBonus       = 0.5
+	nearBonus      = 0.25
+	dropCost       = 0.3
+	optionalCost   = 0.05
+	junkCost       = 0.35
+	spanCost       = 0.1 // per extra line joined into one row
+	extraValCost   = 0.1 // per extra line carrying values in a join
+	maxSpan        = 3
+	minOptionalSim = 0.4
+	minBlankSim    = 0.5
+	negInf         = -1e18
+	moveSkipLine   = 1
+	moveSkipExp    = 2
+	moveMatchBase  = 10
 )
 
 // match is one expected row aligned with one or more consecutive lines
@@ -79,9 +81,14 @@ func align(lines []line, exps []expected) []match {
 				continue
 			}
 			if i < n {
+				// Leaving out a line costs what it would lose: numbers
+				// cost, a header or a row of empty cells next to nothing.
 				c := 0.0
-				if lines[i].hasValues() {
+				switch {
+				case lines[i].printed > 0:
 					c = junkCost
+				case lines[i].hasValues():
+					c = optionalCost
 				}
 				if v := cur - c; v > dp[at(i+1, j)] {
 					dp[at(i+1, j)], move[at(i+1, j)] = v, moveSkipLine
@@ -118,7 +125,15 @@ func align(lines []line, exps []expected) []match {
 				if valLine < 0 {
 					continue
 				}
-				s := exps[j].score(joined[i][k]) + fit(&lines[valLine], len(exps[j].cols)) -
+				sim := exps[j].score(joined[i][k])
+				// Position alone may place a row whose label is garbled,
+				// but only on numbers, and only for a row the template
+				// always has: an optional row or a row of empty cells
+				// must also be named.
+				if exps[j].optional && sim < minOptionalSim || lines[valLine].printed == 0 && sim < minBlankSim {
+					continue
+				}
+				s := sim + fit(&lines[valLine], len(exps[j].cols)) -
 					spanCost*float64(k-1) - extraValCost*float64(valLines-1)
 				if v := cur + s; v > dp[at(i+k, j+1)] {
 					dp[at(i+k, j+1)], move[at(i+k, j+1)] = v, moveMatchBase+k

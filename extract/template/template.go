@@ -258,7 +258,7 @@ func (c *coder) proactive(lines []line) {
 func proactiveHeader(lines []line, i int) (map[string]int, unit) {
 	for j := i - 1; j >= 0; j-- {
 		l := &lines[j]
-		if l.table != lines[i].table || l.hasValues() {
+		if l.table != lines[i].table || l.printed > 0 {
 			if l.table != lines[i].table {
 				return nil, unitNone
 			}
@@ -364,7 +364,7 @@ func requestColmaps(lines []line) map[int][]int {
 		if seenValues[l.table] {
 			continue
 		}
-		if l.hasValues() {
+		if l.printed > 0 {
 			seenValues[l.table] = true
 			continue
 		}
