@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/govreport/govreport/extract/ocr"
 	"github.com/klippa-app/go-pdfium"
@@ -92,6 +93,7 @@ func ocrPage(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUME
 		return fmt.Errorf("ocr page %d: %w", pg.n, err)
 	}
 	pg.glyphs = wordsToGlyphs(words, 72.0/ocrDPI)
+	pg.rules = imageRules(r.Result.Image, 72.0/ocrDPI)
 	pg.ocr = true
 	return nil
 }
@@ -101,7 +103,14 @@ func ocrPage(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUME
 func wordsToGlyphs(words []ocr.Word, scale float64) []glyph {
 	var out []glyph
 	for _, w := range words {
-		rs := []rune(w.Text)
+		// tesseract reads table rules as | and brackets; a report has
+		// no such characters of its own.
+		rs := []rune(strings.Map(func(r rune) rune {
+			if r == '|' || r == '[' || r == ']' {
+				return -1
+			}
+			return r
+		}, w.Text))
 		if len(rs) == 0 {
 			continue
 		}
