@@ -1,0 +1,5 @@
+package crawl
+
+import "github.com/rs/zerolog"
+
+func nopLog() zerolog.Logger { return zerolog.Nop() }
