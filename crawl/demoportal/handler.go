@@ -91,6 +91,17 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.Method != http.MethodGet && r.Method != http.MethodHead:
 		methodNotAllowed(w, "GET, HEAD")
 		return
+	case p == "/module/download/downfile.jsp":
+		// 大汉's attachment download: the file is named by filename=.
+		name := r.URL.Query().Get("filename")
+		pg, ok := h.pages["/module/download/"+name]
+		if name == "" || strings.ContainsAny(name, "/\\") || !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+		serve(w, r, pg.body, pg.contentType, pg.etag)
+		return
 	case strings.HasPrefix(p, "/gkmlpt/api/all/"):
 		h.serveGkmlptAPI(w, r)
 		return

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -185,7 +186,22 @@ func run(out string) error {
 	for _, r := range byBody(reports, wuxing) {
 		r.Path = jpaasArtPath(r.Published, r.ID)
 		items = append(items, item{Title: r.Title(), Path: r.Path, Date: r.Published, R: r})
-		st.put(r.Path, jpaasPage(r.Title(), pubTime(r.Published), renderArticle(r)))
+		article := renderArticle(r)
+		if r.Year == 2024 {
+			// Also offered as a Word attachment through 大汉's download URL.
+			name := fmt.Sprintf("%d%02d%02d1030%d.docx", r.Published.Y%100, r.Published.M, r.Published.D, r.ID%1000)
+			b, err := docx(r.Title(), article)
+			if err != nil {
+				return err
+			}
+			st.files[jpaasDownloadDir+name] = b
+			link := jpaasDownload + name
+			article += fmt.Sprintf("<p>附件：<a href=\"%s\">%s.docx</a></p>\n", html.EscapeString(link), r.Title())
+			if err := addExp(r, link, "docx"); err != nil {
+				return err
+			}
+		}
+		st.put(r.Path, jpaasPage(r.Title(), pubTime(r.Published), article))
 		if err := addExp(r, r.Path, "html"); err != nil {
 			return err
 		}

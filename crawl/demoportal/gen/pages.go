@@ -200,6 +200,13 @@ const (
 	jpaasName   = "湖州市吴兴区人民政府"
 )
 
+// jpaasDownload is 大汉's attachment URL; the file is served from
+// jpaasDownloadDir.
+const (
+	jpaasDownload    = "/module/download/downfile.jsp?classid=0&filename="
+	jpaasDownloadDir = "/module/download/"
+)
+
 func jpaasColPath() string { return fmt.Sprintf("/col/col%d/index.html", jpaasColumn) }
 
 func jpaasArtPath(p date, id int) string {
