@@ -2,26 +2,15 @@ package extract
 
 import (
 	"github.com/govreport/govreport/extract/document"
-	"github.com/govreport/govreport/report"
+	"github.com/govreport/govreport/extract/meta"
 )
 
-// docMeta is what the metadata finder tells the pipeline.
-type docMeta struct {
-	Year      int
-	Agency    string
-	Region    report.Region
-	Published string
-	Title     string
-	IsReport  bool
-	Reason    string
-}
-
-// findMeta returns the document's metadata. Until extract/meta lands it
-// returns nothing but the crawler's hints.
-func findMeta(doc *document.Document, h Hints) docMeta {
-	return docMeta{Agency: h.Agency, Region: h.Region, Title: h.Title}
+// findMeta reads the document's year, agency, region, date and title, the
+// crawler's hints filling only what the document leaves out.
+func findMeta(doc *document.Document, h Hints) meta.Meta {
+	return meta.Find(doc, meta.Hints{Title: h.Title, URL: h.URL, Agency: h.Agency, Region: h.Region})
 }
 
 // metaReady says whether metadata is extracted; tests compare metadata
 // fields only then.
-const metaReady = false
+const metaReady = true
