@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/signal"
@@ -25,6 +26,15 @@ without --sources crawls the same portal on a free loopback port; this command
 serves it alone, for a browser or a sources.yaml of your own.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			// Listen for Ctrl-C before saying where the portal is, so that
+			// an interrupt right after the banner is not lost.
+			sig := make(chan os.Signal, 1)
+			signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+			defer signal.Stop(sig)
 			url, stop, err := demoportal.Start(addr)
 			if err != nil {
 				return err
@@ -35,12 +45,9 @@ serves it alone, for a browser or a sources.yaml of your own.`,
 			for _, s := range demoportal.Sources(url) {
 				fmt.Fprintf(out, "  - name: %s\n    start: [%s]\n    dialect: %s\n", s.Name, s.Start[0], s.Dialect)
 			}
-			sig := make(chan os.Signal, 1)
-			signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-			defer signal.Stop(sig)
 			select {
 			case <-sig:
-			case <-cmd.Context().Done():
+			case <-ctx.Done():
 			}
 			fmt.Fprintln(out, "stopped")
 			return nil
