@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -214,7 +215,10 @@ func writeParquet(ctx context.Context, conn *sql.Conn, q string, sch *arrow.Sche
 			err = cerr
 		}
 	}()
-	fw, err := pqarrow.NewFileWriter(sch, f, writerProps(), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	// pqarrow closes a writer that is an io.Closer: hand it a buffer, and
+	// flush and close the file here.
+	bw := bufio.NewWriterSize(f, 1<<20)
+	fw, err := pqarrow.NewFileWriter(sch, bw, writerProps(), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 	if err != nil {
 		return err
 	}
@@ -271,6 +275,9 @@ func writeParquet(ctx context.Context, conn *sql.Conn, q string, sch *arrow.Sche
 	}
 	if cerr := fw.Close(); err == nil {
 		err = cerr
+	}
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
 	}
 	return err
 }

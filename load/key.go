@@ -19,12 +19,14 @@ import (
 //   - every leading region name already given by the region is stripped,
 //     repeatedly and in any order (淮安市洪泽区人民政府 in 淮安市/洪泽区 →
 //     人民政府, and 洪泽区人民政府 → 人民政府 too);
-//   - a leading 人民政府 followed by more is stripped, since 番禺区人民政府
-//     石壁街道办事处 and 番禺区石壁街道办事处 are the same office;
+//   - a leading 人民政府 (or 政府) followed by a sub-body is stripped, since
+//     番禺区人民政府石壁街道办事处 and 番禺区石壁街道办事处 are the same
+//     office, except before 办公室/办公厅: the government's general office
+//     is a body of its own, keyed 人民政府办公室;
 //   - a bare 政府 becomes 人民政府.
 //
-// Nothing else is stripped: 办公室/办公厅 and other suffixes name different
-// bodies (the 人民政府办公室 is not the 人民政府). When the region is not
+// Nothing else is stripped: suffixes such as 办公室 name different bodies
+// (the 人民政府办公室 is not the 人民政府). When the region is not
 // resolved the key is the normalised full name under empty levels, so the
 // key only joins years whose regions were resolved alike.
 func AgencyKey(agency string, region report.Region) string {
@@ -40,13 +42,7 @@ func AgencyKey(agency string, region report.Region) string {
 			}
 		}
 	}
-	const gov = "人民政府"
-	if strings.HasPrefix(name, gov) && len(name) > len(gov) {
-		name = name[len(gov):]
-	}
-	if name == "政府" {
-		name = gov
-	}
+	name = stripGovernment(name)
 	return strings.Join([]string{normName(region.Province), normName(region.City), normName(region.County), name}, "/")
 }
 
@@ -62,4 +58,26 @@ func normName(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// stripGovernment applies the 人民政府 rules of AgencyKey to a name whose
+// region prefix is already stripped.
+func stripGovernment(name string) string {
+	for _, gov := range []string{"人民政府", "政府"} {
+		rest, ok := strings.CutPrefix(name, gov)
+		if !ok {
+			continue
+		}
+		switch rest {
+		case "":
+			return "人民政府"
+		case "办公室", "办公厅":
+			return "人民政府" + rest
+		}
+		if gov == "政府" {
+			return name // 政府采购中心 and the like: not the government's prefix
+		}
+		return rest
+	}
+	return name
 }

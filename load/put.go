@@ -56,21 +56,36 @@ func (w *Warehouse) Put(ctx context.Context, reps ...*report.Report) error {
 		return keys[i].year < keys[j].year
 	})
 
+	if err := w.replace(ctx, keys, groups); err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
+	return nil
+}
+
+// replace deletes what is stored under keys (and under the report_ids of
+// the given copies) and appends the kept copy of every key that has
+// copies, in one transaction.
+func (w *Warehouse) replace(ctx context.Context, keys []keyOf, groups map[keyOf][]copyInfo) error {
 	conn, err := w.db.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("put: %w", err)
+		return err
 	}
 	defer conn.Close()
+	return inTx(ctx, conn, func() error { return w.put(ctx, conn, keys, groups) })
+}
+
+// inTx runs f inside a transaction on conn.
+func inTx(ctx context.Context, conn *sql.Conn, f func() error) error {
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return fmt.Errorf("put: begin: %w", err)
+		return fmt.Errorf("begin: %w", err)
 	}
-	if err := w.put(ctx, conn, keys, groups); err != nil {
+	if err := f(); err != nil {
 		_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
-		return fmt.Errorf("put: %w", err)
+		return err
 	}
 	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
 		_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
-		return fmt.Errorf("put: commit: %w", err)
+		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
 }
@@ -121,6 +136,9 @@ func (w *Warehouse) put(ctx context.Context, conn *sql.Conn, keys []keyOf, group
 				closeAll()
 				return err
 			}
+			if len(groups[k]) == 0 {
+				continue
+			}
 			if err := appendKey(aps, k, groups[k]); err != nil {
 				closeAll()
 				return err
@@ -141,7 +159,7 @@ func deleteExisting(ctx context.Context, conn *sql.Conn, keys []keyOf, groups ma
 		}
 	}
 	q := fmt.Sprintf(`SELECT report_id FROM reports WHERE report_id IN (%s) OR agency_key || '|' || year IN (%s)`,
-		quoteList(ids), quoteList(ks))
+		quoteList(append(ids, "")), quoteList(ks))
 	rows, err := conn.QueryContext(ctx, q)
 	if err != nil {
 		return fmt.Errorf("find stored rows: %w", err)
@@ -160,12 +178,16 @@ func deleteExisting(ctx context.Context, conn *sql.Conn, keys []keyOf, groups ma
 		return fmt.Errorf("find stored rows: %w", err)
 	}
 	if len(old) > 0 {
+		sort.Strings(old)
 		in := quoteList(old)
 		for _, t := range []string{"cells", "issues", "reports", "report_copies"} {
 			if _, err := conn.ExecContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE report_id IN (%s)", t, in)); err != nil {
 				return fmt.Errorf("delete from %s: %w", t, err)
 			}
 		}
+	}
+	if len(ids) == 0 {
+		return nil
 	}
 	// A copy may have been listed under another report before.
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf("DELETE FROM report_copies WHERE sha256 IN (%s)", quoteList(ids))); err != nil {
