@@ -42,7 +42,7 @@ type Meta struct {
 // Limits of the regions searched, in paragraphs. A portal page puts its
 // navigation before the report, so the head is generous.
 const (
-	headParas      = 200 // where a title and the page's date header are looked for
+	headParas      = 400 // where a title and the page's date header are looked for
 	maxTitleRunes  = 70  // a title is a line, not a sentence
 	openingParas   = 12  // paragraphs after the title read for year and region
 	signatureParas = 12  // paragraphs looked at for the closing signature
@@ -73,7 +73,7 @@ func paragraphs(doc *document.Document) []para {
 // disclosure phrases and report words of a title.
 var (
 	disclosureRe = regexp.MustCompile(`政府信息公开|政务公开|信息公开`)
-	reportRe     = regexp.MustCompile(`年度报告|年报|工作报告|年度工作报告`)
+	reportRe     = regexp.MustCompile(`年度报告|年报|工作报告|情况报告`)
 	// notReport lists title words of documents about reports, or of other
 	// annual reports, that are not themselves the disclosure report.
 	notReport = []string{"通知", "报送", "编制", "报告的函", "征求意见", "法治政府", "决算", "预算", "指南", "目录", "解读", "考核", "评估", "测评", "督查", "检查"}
@@ -122,23 +122,29 @@ func findTitle(doc *document.Document, ps []para, h Hints) titleCandidate {
 			}
 		}
 	}
-	var others []string
+	// The page's own title (or meta title) names this page; the body may
+	// also list other reports (a sidebar of earlier years), so a heading
+	// that agrees with the page's title wins.
+	var page []titleCandidate
 	if doc.Meta != nil {
 		for _, k := range []string{"articletitle", "title", "og:title", "dc.title"} {
-			if v := doc.Meta[k]; v != "" {
-				others = append(others, splitPageTitle(v)...)
+			page = append(page, pageCandidates(doc.Meta[k])...)
+		}
+	}
+	page = append(page, pageCandidates(doc.Title)...)
+	for _, p := range page {
+		if !p.hasYear {
+			continue
+		}
+		for _, c := range cands {
+			if c.hasYear && agrees(c.text, p.text) {
+				return c
 			}
 		}
+		return p
 	}
-	others = append(others, splitPageTitle(doc.Title)...)
-	others = append(others, splitPageTitle(h.Title)...)
-	for _, o := range others {
-		sq := squeeze(o)
-		if looksLikeTitle(sq) {
-			_, y := firstYear(sq)
-			cands = append(cands, titleCandidate{strings.TrimSpace(o), -1, -1, y})
-		}
-	}
+	cands = append(cands, page...)
+	cands = append(cands, pageCandidates(h.Title)...)
 	for _, c := range cands {
 		if c.hasYear {
 			return c
@@ -154,6 +160,29 @@ func findTitle(doc *document.Document, ps []para, h Hints) titleCandidate {
 		}
 	}
 	return titleCandidate{first: -1, para: -1}
+}
+
+// pageCandidates returns the parts of a page or link title that name a
+// report.
+func pageCandidates(t string) []titleCandidate {
+	var out []titleCandidate
+	for _, o := range splitPageTitle(t) {
+		sq := squeeze(o)
+		if looksLikeTitle(sq) {
+			_, y := firstYear(sq)
+			out = append(out, titleCandidate{strings.TrimSpace(o), -1, -1, y})
+		}
+	}
+	return out
+}
+
+// agrees tells two titles of the same report: one contains the other and
+// they name the same year.
+func agrees(a, b string) bool {
+	a, b = squeeze(a), squeeze(b)
+	ya, _ := firstYear(a)
+	yb, _ := firstYear(b)
+	return ya == yb && (strings.Contains(a, b) || strings.Contains(b, a))
 }
 
 // judge tells whether a title is an annual disclosure report's.

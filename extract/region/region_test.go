@@ -176,6 +176,23 @@ func TestShortForm(t *testing.T) {
 	}
 }
 
+func FuzzResolve(f *testing.F) {
+	f.Add("广州市番禺区人民政府石壁街道办事处", "南京市鼓楼", "转发江苏省")
+	f.Add("鼓楼区", "朝阳区和县城区", "广州市番禺洪泽湖东方市场")
+	f.Add("\xff\xfe平潭", "", "上海市市辖区")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		r := Resolve(a, b, c)
+		if r.Province == "" && (r.City != "" || r.County != "" || r.Code != "") {
+			t.Errorf("region without a province: %+v", r)
+		}
+		if r.Province != "" {
+			if got, ok := Lookup(r.Code); !ok || got != r {
+				t.Errorf("Resolve = %+v but Lookup(%s) = %+v, %v", r, r.Code, got, ok)
+			}
+		}
+	})
+}
+
 func BenchmarkResolve(b *testing.B) {
 	body := "2020年度,广州市番禺区人民政府石壁街道办事处认真贯彻落实国家和省、市、区关于政务公开的文件精神及要求," +
 		"按照《中华人民共和国政府信息公开条例》,进一步健全完善政务公开工作机制,加强政务公开平台建设和运作管理。"
