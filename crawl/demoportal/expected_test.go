@@ -233,9 +233,10 @@ func TestYearsAndTemplates(t *testing.T) {
 // ../shared/seed is compared too when present).
 func TestSeed(t *testing.T) {
 	var got map[string]any
+	var seedPath string
 	for _, e := range loadExpected(t) {
 		if e.name == "shibi-2020" {
-			got = e.raw
+			got, seedPath = e.raw, e.path
 		}
 	}
 	if got == nil {
@@ -253,6 +254,34 @@ func TestSeed(t *testing.T) {
 		var want map[string]any
 		if err := json.Unmarshal(b, &want); err != nil {
 			t.Fatal(err)
+		}
+		// The page itself prints the seed's values, table by table.
+		var seed report.Report
+		if err := json.Unmarshal(b, &seed); err != nil {
+			t.Fatal(err)
+		}
+		seed.SortCells()
+		content, err := gkmlptDetailContent(string(mustOK(t, seedPath)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables := tableNumbers(t, content)
+		if len(tables) != 3 {
+			t.Fatalf("seed page: %d tables", len(tables))
+		}
+		for i, table := range report.Tables {
+			var vals []*float64
+			for _, c := range seed.Cells {
+				if c.Table == table {
+					vals = append(vals, c.Value)
+				}
+			}
+			if !sameValues(tables[i], vals) {
+				t.Errorf("seed page %s prints %s, %s says %s", table, show(tables[i]), p, show(vals))
+			}
+		}
+		if d := publishedLine(content); d != "2020-01-20" {
+			t.Errorf("seed page dated %s, want 2020-01-20", d)
 		}
 		for k, v := range want {
 			if !reflect.DeepEqual(got[k], v) {
