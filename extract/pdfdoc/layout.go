@@ -11,13 +11,15 @@ import (
 
 // item is a table or a text line in reading order.
 type item struct {
-	page  int
-	y     float64
-	tbl   []*ptable // parts of one logical table (more than one across pages)
-	ln    *line
-	pageH float64
-	pageW float64
-	drop  bool
+	page int
+	y    float64
+	tbl  []*ptable // parts of one logical table (more than one across pages)
+	// stream is a table found from text alignment alone (no rules)
+	stream *document.Table
+	ln     *line
+	pageH  float64
+	pageW  float64
+	drop   bool
 }
 
 // layoutPages turns positioned glyphs and rules into blocks: ruled tables
@@ -37,6 +39,7 @@ func layoutPages(pages []*page) []document.Block {
 		}
 	}
 	kept = joinTables(kept)
+	kept = streamTables(kept)
 	return toBlocks(kept)
 }
 
@@ -378,6 +381,11 @@ func toBlocks(items []*item) []document.Block {
 		if it.tbl != nil {
 			flush()
 			blocks = append(blocks, tableBlock(it.tbl))
+			continue
+		}
+		if it.stream != nil {
+			flush()
+			blocks = append(blocks, document.Block{Table: it.stream, Locator: it.stream.Locator})
 			continue
 		}
 		if len(para) > 0 && !continues(para[len(para)-1], it, left, right) {

@@ -395,3 +395,41 @@ func FuzzRead(f *testing.F) {
 		ReadContext(context.Background(), data, Options{Timeout: 10 * time.Second, NoOCR: true})
 	})
 }
+
+// TestGoldenUnruled reads report-noborder.pdf: report.html with its tables
+// drawn without rules, rebuilt from text alignment alone. Every requests
+// row keeps its 7 numbers in order (the table may come out in two parts
+// over the page break), and the review row its 15.
+func TestGoldenUnruled(t *testing.T) {
+	data, err := os.ReadFile("testdata/report-noborder.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows7, rows15 [][]float64
+	for _, tb := range doc.Tables() {
+		for _, r := range valueRows(tb) {
+			switch len(r) {
+			case 7:
+				rows7 = append(rows7, r)
+			case 15:
+				rows15 = append(rows15, r)
+			}
+		}
+	}
+	e := wantReportHTML()
+	if fmt.Sprint(rows7) != fmt.Sprint(e.wantRequests()) {
+		t.Errorf("requests rows:\n got %v\nwant %v", rows7, e.wantRequests())
+	}
+	if len(rows15) != 1 || fmt.Sprint(rows15[0]) != fmt.Sprint(e.wantReview()) {
+		t.Errorf("review rows %v", rows15)
+	}
+	// the label wrapped around its numbers is one cell
+	req, _ := tableWith(doc, "本年新收政府信息公开申请数量")
+	if !strings.Contains(tableText(req), "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t4\t") {
+		t.Errorf("wrapped label not joined:\n%s", tableText(req))
+	}
+}

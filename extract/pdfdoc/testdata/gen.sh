@@ -18,3 +18,8 @@ ls -l report.docx report.pdf
 $lo --infilter="HTML (StarWriter)" --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' --outdir "$tmp" encrypted.html >/dev/null
 cp "$tmp/encrypted.pdf" encrypted.pdf
 ls -l encrypted.pdf
+# report-noborder.pdf: the same report with tables drawn without any rule
+sed 's/border="1"/border="0"/g' report.html > "$tmp/report-noborder.html"
+$lo --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$tmp" "$tmp/report-noborder.html" >/dev/null
+cp "$tmp/report-noborder.pdf" report-noborder.pdf
+ls -l report-noborder.pdf
