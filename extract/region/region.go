@@ -276,6 +276,11 @@ func (g *gazetteer) scan(t string) []mention {
 			prev = ms[len(ms)-1].ids
 		}
 		found := false
+		// skip is the end of the longest name that matched here but was
+		// not accepted (番禺 with no 广州 before it): the scan resumes after
+		// it, so that its tail is not read as another name (上海城市 is
+		// not 海城市).
+		skip := i + size
 		for _, ref := range g.byRune[r] {
 			if !strings.HasPrefix(t[i:], ref.name) {
 				continue
@@ -297,6 +302,7 @@ func (g *gazetteer) scan(t string) []mention {
 				}
 			}
 			if len(ids) == 0 {
+				skip = max(skip, end)
 				continue
 			}
 			ms = append(ms, mention{start: i, end: end, ids: ids})
@@ -305,7 +311,7 @@ func (g *gazetteer) scan(t string) []mention {
 			break
 		}
 		if !found {
-			i += size
+			i = skip
 		}
 	}
 	return ms

@@ -103,6 +103,13 @@ func TestResolve(t *testing.T) {
 			report.Region{Province: "广东省", City: "广州市", County: "番禺区", Code: "440113"}},
 		{"spaces inside names", []string{"广州市 番禺区 人民政府"},
 			report.Region{Province: "广东省", City: "广州市", County: "番禺区", Code: "440113"}},
+		{"an unaccepted short name is not read again from its middle", []string{"上海城市管理精细化工作"}, report.Region{}},
+		{"province then city then district", []string{"江苏省南京市鼓楼区人民政府"},
+			report.Region{Province: "江苏省", City: "南京市", County: "鼓楼区", Code: "320106"}},
+		{"tax bureau of a district", []string{"国家税务总局广州市番禺区税务局"},
+			report.Region{Province: "广东省", City: "广州市", County: "番禺区", Code: "440113"}},
+		{"short district after its city", []string{"广州市天河人民法院"},
+			report.Region{Province: "广东省", City: "广州市", County: "天河区", Code: "440106"}},
 		{"nothing", []string{"", "本机关"}, report.Region{}},
 		{"no texts", nil, report.Region{}},
 	}
