@@ -1,7 +1,8 @@
 package htmldoc
 
 import (
-	"github.com/PuerkitoBio/goquery"
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -60,14 +61,44 @@ func measure(root *html.Node) map[*html.Node]stat {
 	return st
 }
 
-// articleSelectors name the article bodies of common Chinese government
-// CMSs (TRS WCM, Hanweb, ...). They only propose; content accepts one
-// when it holds the page's tables and most of its text.
-var articleSelectors = []string{
-	".TRS_Editor", ".trs_editor_view", "#zoom", "#Zoom", ".zoom", "#UCAP-CONTENT",
-	".article-content", ".article_content", ".articleContent", ".art_con", ".art-con",
-	".pages_content", ".content_text", ".news_content", ".detail-content", ".xxgk_content",
-	"#content", ".content", ".article", "article", "#main", "main",
+// The article bodies of common Chinese government CMSs (TRS WCM, Hanweb,
+// ...), by class, id or element name. They only propose; content accepts
+// one when it holds the page's tables and most of its text.
+var (
+	articleClasses = set("TRS_Editor", "trs_editor_view", "zoom", "article-content", "article_content",
+		"articleContent", "art_con", "art-con", "pages_content", "content_text", "news_content",
+		"detail-content", "xxgk_content", "content", "article")
+	articleIDs  = set("zoom", "Zoom", "UCAP-CONTENT", "content", "main")
+	articleTags = map[atom.Atom]bool{atom.Article: true, atom.Main: true}
+)
+
+func set(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// proposed reports whether an element is named like an article body.
+func proposed(n *html.Node) bool {
+	if articleTags[n.DataAtom] {
+		return true
+	}
+	for _, a := range n.Attr {
+		switch {
+		case a.Namespace != "":
+		case a.Key == "id" && articleIDs[a.Val]:
+			return true
+		case a.Key == "class":
+			for _, c := range strings.Fields(a.Val) {
+				if articleClasses[c] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // content finds the element holding the report: the CMS article body
@@ -75,7 +106,7 @@ var articleSelectors = []string{
 // every data table and most of the page's plain (non-link) text; then it
 // widens to the ancestors that add only a little plain text, which is
 // where the article's own title and date line sit.
-func content(q *goquery.Document, body *html.Node, st map[*html.Node]stat) *html.Node {
+func content(body *html.Node, st map[*html.Node]stat) *html.Node {
 	total := st[body]
 	if total.plain() == 0 {
 		return body
@@ -85,13 +116,10 @@ func content(q *goquery.Document, body *html.Node, st map[*html.Node]stat) *html
 		return s.tables == total.tables && float64(s.plain()) >= share*float64(total.plain())
 	}
 	best := body
-	for _, sel := range articleSelectors {
-		q.Find(sel).Each(func(_ int, m *goquery.Selection) {
-			n := m.Get(0)
-			if holds(n, 0.5) && st[n].plain() < st[best].plain() {
-				best = n
-			}
-		})
+	for n := range st {
+		if n.Type == html.ElementNode && proposed(n) && holds(n, 0.5) && st[n].plain() < st[best].plain() {
+			best = n
+		}
 	}
 	// Descend while one child holds nearly everything.
 	for {

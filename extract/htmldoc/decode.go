@@ -2,8 +2,6 @@ package htmldoc
 
 import (
 	"bytes"
-	"regexp"
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -16,8 +14,6 @@ import (
 // for. The HTML standard says 1024 bytes; portals put long <head>s of
 // scripts and meta tags first, so look further.
 const prescan = 64 << 10
-
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:\-]+)`)
 
 // decode returns the page as UTF-8 and the name of the charset read.
 func decode(data []byte) ([]byte, string) {
@@ -61,13 +57,62 @@ func declaredCharset(data []byte) (encoding.Encoding, string) {
 	if len(head) > prescan {
 		head = head[:prescan]
 	}
-	for _, m := range metaCharset.FindAllSubmatch(head, 4) {
-		label := strings.ToLower(string(m[1]))
-		if enc, name := charset.Lookup(label); enc != nil {
+	for tries := 0; tries < 8; tries++ {
+		i := indexFold(head, "<meta")
+		if i < 0 {
+			break
+		}
+		head = head[i+5:]
+		tag := head
+		if end := bytes.IndexByte(tag, '>'); end >= 0 {
+			tag = tag[:end]
+		}
+		if enc, name := charset.Lookup(charsetLabel(tag)); enc != nil {
 			return enc, name
 		}
 	}
 	return nil, ""
+}
+
+// charsetLabel returns the value after "charset=" in a meta tag's
+// attributes, for both <meta charset="x"> and <meta http-equiv
+// content="text/html; charset=x">.
+func charsetLabel(tag []byte) string {
+	i := indexFold(tag, "charset")
+	if i < 0 {
+		return ""
+	}
+	v := bytes.TrimLeft(tag[i+len("charset"):], " \t\r\n")
+	if len(v) == 0 || v[0] != '=' {
+		return ""
+	}
+	v = bytes.TrimLeft(v[1:], " \t\r\n\"'")
+	end := 0
+	for end < len(v) && end < 40 {
+		c := v[end] | 0x20
+		if !(c >= 'a' && c <= 'z' || v[end] >= '0' && v[end] <= '9' || v[end] == '-' || v[end] == '_' || v[end] == '.' || v[end] == ':') {
+			break
+		}
+		end++
+	}
+	return string(v[:end])
+}
+
+// indexFold finds the lower-case ASCII string sub in b, ignoring case.
+func indexFold(b []byte, sub string) int {
+	for i := 0; i+len(sub) <= len(b); i++ {
+		if b[i]|0x20 != sub[0] {
+			continue
+		}
+		j := 1
+		for j < len(sub) && b[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 func gb18030(data []byte) ([]byte, string) {

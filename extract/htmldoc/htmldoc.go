@@ -36,7 +36,7 @@ func Read(data []byte) (*document.Document, error) {
 	}
 	st := measure(body.Get(0))
 	w := &walker{budget: maxDocSlots}
-	w.walk(content(q, body.Get(0), st), 0)
+	w.walk(content(body.Get(0), st), 0)
 	w.flush()
 	for _, b := range w.blocks {
 		loc := "b" + strconv.Itoa(len(doc.Blocks)+1)

@@ -95,17 +95,37 @@ func skipped(n *html.Node) bool {
 	return hidden(n)
 }
 
-// hidden reports an element styled display:none.
+// hidden reports an element styled display:none (or visibility:hidden),
+// or carrying the hidden attribute. Word pastes give every element a long
+// style, so the common case is one allocation-free scan.
 func hidden(n *html.Node) bool {
 	for _, a := range n.Attr {
-		if a.Key == "hidden" && a.Namespace == "" {
-			return true
-		}
-		if a.Key != "style" {
+		if a.Namespace != "" {
 			continue
 		}
-		s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+		if a.Key == "hidden" {
+			return true
+		}
+		if a.Key != "style" || !(containsFold(a.Val, "none") || containsFold(a.Val, "hidden")) {
+			continue
+		}
+		s := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
 		if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub,
+// ignoring ASCII case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
 			return true
 		}
 	}
