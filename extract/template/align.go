@@ -1,5 +1,7 @@
 package template
 
+import "sync"
+
 // Costs and rewards of the alignment. A row's label similarity is in
 // [0, 1]; a value count that fits the expected row adds fitBonus, so a row
 // whose label OCR destroyed still takes its place between two good
@@ -56,15 +58,24 @@ func align(lines []line, exps []expected) []match {
 	if n == 0 || m == 0 {
 		return nil
 	}
-	// Bigrams of joined labels for spans of 2..maxSpan lines.
-	joined := make([][]bigrams, n)
+	// Similarity of every span of 1..maxSpan lines to every expected row,
+	// through an index of the expected labels' bigrams.
+	ix := indexFor(exps)
+	sims := make([]float64, n*(maxSpan+1)*m)
+	simAt := func(i, k, j int) float64 { return sims[(i*(maxSpan+1)+k)*m+j] }
+	work := make([]int32, len(ix.formLen))
 	for i := range lines {
-		joined[i] = make([]bigrams, maxSpan+1)
-		joined[i][1] = lines[i].bg
-		lab := lines[i].label
-		for k := 2; k <= maxSpan && i+k-1 < n; k++ {
-			lab += lines[i+k-1].label
-			joined[i][k] = makeBigrams(lab)
+		lab := ""
+		for k := 1; k <= maxSpan && i+k-1 < n; k++ {
+			bg := lines[i].bg
+			if k > 1 {
+				lab += lines[i+k-1].label
+				bg = makeBigrams(lab)
+			} else {
+				lab = lines[i].label
+			}
+			off := (i*(maxSpan+1) + k) * m
+			ix.scores(bg, work, sims[off:off+m])
 		}
 	}
 	dp := make([]float64, (n+1)*(m+1))
@@ -125,7 +136,7 @@ func align(lines []line, exps []expected) []match {
 				if valLine < 0 {
 					continue
 				}
-				sim := exps[j].score(joined[i][k])
+				sim := simAt(i, k, j)
 				// Position alone may place a row whose label is garbled,
 				// but only on numbers, and only for a row the template
 				// always has: an optional row or a row of empty cells
@@ -133,7 +144,9 @@ func align(lines []line, exps []expected) []match {
 				if exps[j].optional && sim < minOptionalSim || lines[valLine].printed == 0 && sim < minBlankSim {
 					continue
 				}
-				s := sim + fit(&lines[valLine], len(exps[j].cols)) -
+				// The fit of the values counts fully once the label
+				// agrees a little, half when only position speaks for it.
+				s := sim + fit(&lines[valLine], len(exps[j].cols))*(0.5+min(sim, 0.5)) -
 					spanCost*float64(k-1) - extraValCost*float64(valLines-1)
 				if v := cur + s; v > dp[at(i+k, j+1)] {
 					dp[at(i+k, j+1)], move[at(i+k, j+1)] = v, moveMatchBase+k
@@ -204,4 +217,88 @@ func sameValues(a, b *line) bool {
 		}
 	}
 	return true
+}
+
+// labelIndex maps each bigram of the expected rows' label forms to the
+// forms holding it, so that a found label is scored against every expected
+// row in one pass over its own bigrams.
+type labelIndex struct {
+	post    map[uint64][]posting
+	formLen []int
+	formExp []int
+	nExp    int
+}
+
+type posting struct {
+	form, count int32
+}
+
+var (
+	indexMu    sync.Mutex
+	indexCache = map[*expected]*labelIndex{}
+)
+
+// indexFor returns the index of a list of expected rows, built once per
+// list (the lists are package-level, one per template and table).
+func indexFor(exps []expected) *labelIndex {
+	indexMu.Lock()
+	defer indexMu.Unlock()
+	if ix, ok := indexCache[&exps[0]]; ok {
+		return ix
+	}
+	ix := &labelIndex{post: map[uint64][]posting{}, nExp: len(exps)}
+	for j := range exps {
+		for _, f := range exps[j].forms {
+			id := int32(len(ix.formLen))
+			ix.formLen = append(ix.formLen, len(f))
+			ix.formExp = append(ix.formExp, j)
+			for a := 0; a < len(f); {
+				b := a
+				for b < len(f) && f[b] == f[a] {
+					b++
+				}
+				ix.post[f[a]] = append(ix.post[f[a]], posting{id, int32(b - a)})
+				a = b
+			}
+		}
+	}
+	indexCache[&exps[0]] = ix
+	return ix
+}
+
+// scores writes into out the best similarity of found to each expected
+// row; work is scratch space of one counter per form.
+func (ix *labelIndex) scores(found bigrams, work []int32, out []float64) {
+	for i := range out {
+		out[i] = 0
+	}
+	if len(found) == 0 {
+		return
+	}
+	for i := range work {
+		work[i] = 0
+	}
+	for a := 0; a < len(found); {
+		b := a
+		for b < len(found) && found[b] == found[a] {
+			b++
+		}
+		for _, p := range ix.post[found[a]] {
+			work[p.form] += min(int32(b-a), p.count)
+		}
+		a = b
+	}
+	for f, c := range work {
+		if c == 0 {
+			continue
+		}
+		wr := 0.75
+		if ix.formLen[f] <= 2 {
+			wr = 0.5
+		}
+		s := wr*float64(c)/float64(ix.formLen[f]) + (1-wr)*float64(c)/float64(len(found))
+		if j := ix.formExp[f]; s > out[j] {
+			out[j] = s
+		}
+	}
 }

@@ -1,7 +1,6 @@
 package template
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -25,14 +24,60 @@ var confusables = map[rune]rune{
 	'個': '个', '執': '执', '卷': '卷', '發': '发', '廢': '废', '効': '效',
 }
 
-var (
-	// Numbering the template and its copies put before labels: （一）,
-	// (-) as OCR reads (一), 一、, 三. and 1. / 1、 (Arabic digits go with the
-	// non-Han filter anyway).
-	reParenNum = regexp.MustCompile(`[（(]\s*[一二三四五六七八九十Ξ=＝\-－—_]{1,3}\s*[)）]`)
-	reListNum  = regexp.MustCompile(`[一二三四五六七八九十Ξ=＝]{1,2}\s*[、.．,，]`)
-	reTag      = regexp.MustCompile(`<[^>]*>`)
-)
+// isNumeral reports whether r can be a Chinese list numeral as printed or
+// as OCR reads it (Ξ for 三, = for 二, - for 一 inside parentheses).
+func isNumeral(r rune, inParens bool) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', 'Ξ', '=', '＝':
+		return true
+	case '-', '－', '—', '_':
+		return inParens
+	}
+	return false
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == 0x3000 || r == 0xA0 }
+
+// skipNumbering returns how many runes at rs[i:] are list numbering to
+// drop: （一）, (-) as OCR reads (一), 一、, 三. (Arabic numbering goes with
+// the non-Han filter anyway).
+func skipNumbering(rs []rune, i int) int {
+	r := rs[i]
+	if r == '(' || r == '（' {
+		j, n := i+1, 0
+		for j < len(rs) && (isSpace(rs[j]) || isNumeral(rs[j], true)) {
+			if !isSpace(rs[j]) {
+				n++
+			}
+			j++
+		}
+		if n >= 1 && n <= 3 && j < len(rs) && (rs[j] == ')' || rs[j] == '）') {
+			return j + 1 - i
+		}
+		return 0
+	}
+	if !isNumeral(r, false) {
+		return 0
+	}
+	j := i
+	for j < len(rs) && j-i < 2 && isNumeral(rs[j], false) {
+		j++
+	}
+	for j < len(rs) && isSpace(rs[j]) {
+		j++
+	}
+	if j < len(rs) {
+		switch rs[j] {
+		case '、', '.', '．', ',', '，':
+			return j + 1 - i
+		}
+	}
+	return 0
+}
+
+func isHan(r rune) bool {
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
 
 // Normalize reduces a label to the Han characters that carry its meaning:
 // numbering, punctuation, spaces, markup and Latin letters are dropped and
@@ -41,23 +86,45 @@ func Normalize(s string) string {
 	if s == "" {
 		return ""
 	}
-	if strings.ContainsRune(s, '<') {
-		s = reTag.ReplaceAllString(s, "")
+	rs := []rune(s)
+	if indexRune(rs, '<') >= 0 {
+		// Markup left in a cell ("(<u>=</u>)").
+		kept := rs[:0:0]
+		for i := 0; i < len(rs); i++ {
+			if rs[i] == '<' {
+				if j := indexRune(rs[i:], '>'); j > 0 {
+					i += j
+					continue
+				}
+			}
+			kept = append(kept, rs[i])
+		}
+		rs = kept
 	}
-	if strings.ContainsAny(s, "(（") {
-		s = reParenNum.ReplaceAllString(s, "")
-	}
-	s = reListNum.ReplaceAllString(s, "")
-	var b strings.Builder
-	for _, r := range s {
+	out := make([]rune, 0, len(rs))
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if n := skipNumbering(rs, i); n > 0 {
+			i += n - 1
+			continue
+		}
 		if m, ok := confusables[r]; ok {
 			r = m
 		}
-		if unicode.Is(unicode.Han, r) {
-			b.WriteRune(r)
+		if isHan(r) {
+			out = append(out, r)
 		}
 	}
-	return b.String()
+	return string(out)
+}
+
+func indexRune(rs []rune, r rune) int {
+	for i, x := range rs {
+		if x == r {
+			return i
+		}
+	}
+	return -1
 }
 
 // bigrams is a label's character bigrams, sorted, duplicates kept, so that
@@ -175,8 +242,28 @@ var requestForms = map[string][]bigrams{
 	"carried_forward":            forms("", "结转下年度继续办理", "结转下年度"),
 }
 
+var (
+	requests2019, requests2021   = buildRequestRows(report.Template2019), buildRequestRows(report.Template2021)
+	proactive2019, proactive2021 = buildProactiveRows(report.Template2019), buildProactiveRows(report.Template2021)
+)
+
 // requestRows returns the requests rows of a template in order.
 func requestRows(tmpl string) []expected {
+	if tmpl == report.Template2019 {
+		return requests2019
+	}
+	return requests2021
+}
+
+// proactiveRows returns the proactive rows of a template in order.
+func proactiveRows(tmpl string) []expected {
+	if tmpl == report.Template2019 {
+		return proactive2019
+	}
+	return proactive2021
+}
+
+func buildRequestRows(tmpl string) []expected {
 	var out []expected
 	for _, r := range report.RequestRows {
 		e := expected{code: r.Code, cols: requestCols, forms: requestForms[r.Code]}
@@ -205,7 +292,7 @@ var proactiveForms = map[string][]bigrams{
 	"central_procurement": forms("", "政府集中采购"),
 }
 
-func proactiveRows(tmpl string) []expected {
+func buildProactiveRows(tmpl string) []expected {
 	var out []expected
 	for _, r := range report.ProactiveRows(tmpl) {
 		out = append(out, expected{code: r.Code, cols: r.Cols, forms: proactiveForms[r.Code]})

@@ -237,6 +237,9 @@ func sections(doc *document.Document) map[section][]line {
 	ti := -1
 	for _, b := range doc.Blocks {
 		if b.Table == nil {
+			if len(b.Text) > 300 {
+				continue // running text, not a heading
+			}
 			if s := headingOf(Normalize(b.Text), true); s != secNone {
 				cur = s
 			}
