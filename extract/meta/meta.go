@@ -331,6 +331,10 @@ func findSignature(ps []para) signature {
 		if name != "" && !nameLike(name) {
 			continue
 		}
+		// The name may stand on the line above the date.
+		if name == "" && i > from && nameLike(ps[i-1].sq) && hasAgencySuffix(ps[i-1].sq) {
+			name = ps[i-1].sq
+		}
 		return signature{name: name, date: iso, para: i}
 	}
 	return signature{para: -1}
