@@ -434,6 +434,7 @@ func TestMethodsAndMissing(t *testing.T) {
 		{http.MethodHead, "/trs/xxgk/ndbg/index.html", http.StatusOK},
 		{http.MethodGet, "/no/such/page.html", http.StatusNotFound},
 		{http.MethodGet, "/gkmlpt/gkml/pc/js/app.js", http.StatusNotFound},
+		{http.MethodGet, "/trs/xxgk/ndbg", http.StatusMovedPermanently},
 	} {
 		rec := httptest.NewRecorder()
 		Handler().ServeHTTP(rec, httptest.NewRequest(tc.method, tc.path, nil))

@@ -121,6 +121,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	pg, ok := h.pages[p]
 	if !ok {
+		if _, dir := h.pages[p+"/index.html"]; dir {
+			// A column named without its slash, as servers answer it.
+			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			return
+		}
 		http.NotFound(w, r)
 		return
 	}

@@ -38,7 +38,7 @@ var styles = map[string]style{
 	"xinfeng-2019":     {Word: true, Reworded: true},
 	"xinfeng-2020":     {Word: true},
 	"xinfeng-2021":     {Word: true, SplitNumbers: true},
-	"xinfeng-2022":     {Word: true},
+	"xinfeng-2022":     {Word: true, FullwidthDots: true},
 	"xinfeng-2023":     {},
 	"xinfeng-2024":     {Word: true, Review2Rows: true},
 	"xinfeng-2025":     {Word: true},
@@ -52,7 +52,7 @@ var styles = map[string]style{
 	"wuxing-2020":      {NormLabel: "行政规范性文件"},
 	"wuxing-2021":      {Word: true},
 	"wuxing-2023":      {OtherSingle: true},
-	"wuxing-2025":      {Reworded: true},
+	"wuxing-2025":      {Reworded: true, FullwidthDots: true},
 	"shibi-2022":       {BlankZeros: []int{1, 2, 3, 4, 5}},
 	"shibi-2024":       {Word: true},
 }

@@ -49,6 +49,17 @@ func (w *renderer) para(text string, heading bool) {
 	fmt.Fprintf(&w.b, `<p class="MsoNormal" style="text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly"><span style="font-size:16.0pt;font-family:%s;mso-hansi-font-family:&quot;Times New Roman&quot;">%s</span><span lang="EN-US" style="font-size:16.0pt;font-family:%s"><o:p></o:p></span></p>`+"\n", font, t, font)
 }
 
+// wrapped is a header label as Word pastes a narrow cell: broken into two
+// paragraphs ("商业" / "企业"), as real pages print them.
+func (w *renderer) wrapped(s string) string {
+	r := []rune(s)
+	if !w.st().Word || len(r) < 4 {
+		return w.label(s)
+	}
+	h := len(r) / 2
+	return w.label(string(r[:h])) + `</span></p><p class="MsoNormal" align="center" style="text-align:center"><span style="font-size:10.5pt;font-family:宋体">` + w.label(string(r[h:]))
+}
+
 // td writes one table cell holding already escaped HTML.
 func (w *renderer) td(inner string, attrs string) {
 	if attrs != "" {
@@ -364,7 +375,7 @@ func (w *renderer) requests() {
 	w.td(w.label("总计"), `rowspan="2"`)
 	w.b.WriteString("</tr>\n<tr>")
 	for _, l := range []string{"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"} {
-		w.td(w.label(l), "")
+		w.td(w.wrapped(l), "")
 	}
 	w.b.WriteString("</tr>\n")
 	nResult := 0
@@ -378,6 +389,9 @@ func (w *renderer) requests() {
 		lab := requestLabels[code]
 		if w.st().Reworded && rewordedLabels[code] != "" {
 			lab = rewordedLabels[code]
+		}
+		if w.st().FullwidthDots {
+			lab = strings.Replace(lab, ".", "．", 1)
 		}
 		switch {
 		case code == "new_received" || code == "carried_over" || code == "carried_forward":

@@ -41,6 +41,7 @@ type style struct {
 	ProcureInYuan bool   // central_procurement amount printed in 元
 	Reworded      bool   // a few labels reworded from the template
 	NoMeta        bool   // GBK page without any meta charset
+	FullwidthDots bool   // sub-items numbered "1．" (fullwidth stop) instead of "1."
 }
 
 // yearReport is one annual report with the values it prints.
