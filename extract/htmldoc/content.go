@@ -16,11 +16,13 @@ type stat struct {
 
 func (s stat) plain() int { return s.text - s.link }
 
-// measure computes the stats of every element under root.
+// measure computes the stats of the elements under root that could hold
+// the article: block elements outside tables (content never looks inside
+// a table). Keeping the map to those keeps table-heavy pages cheap.
 func measure(root *html.Node) map[*html.Node]stat {
 	st := make(map[*html.Node]stat)
-	var visit func(n *html.Node, inLink bool, depth int) stat
-	visit = func(n *html.Node, inLink bool, depth int) stat {
+	var visit func(n *html.Node, inLink, inTable bool, depth int) stat
+	visit = func(n *html.Node, inLink, inTable bool, depth int) stat {
 		var s stat
 		switch n.Type {
 		case html.TextNode:
@@ -41,9 +43,10 @@ func measure(root *html.Node) map[*html.Node]stat {
 			return s
 		}
 		link := inLink || n.DataAtom == atom.A
+		table := inTable || n.DataAtom == atom.Table
 		nested := false
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			cs := visit(c, link, depth+1)
+			cs := visit(c, link, table, depth+1)
 			s.text += cs.text
 			s.link += cs.link
 			s.tables += cs.tables
@@ -54,10 +57,12 @@ func measure(root *html.Node) map[*html.Node]stat {
 		if n.DataAtom == atom.Table && !nested {
 			s.tables++
 		}
-		st[n] = s
+		if n == root || !inTable && (isBlock(n.DataAtom) || proposed(n)) {
+			st[n] = s
+		}
 		return s
 	}
-	visit(root, false, 0)
+	visit(root, false, false, 0)
 	return st
 }
 
@@ -116,8 +121,8 @@ func content(body *html.Node, st map[*html.Node]stat) *html.Node {
 		return s.tables == total.tables && float64(s.plain()) >= share*float64(total.plain())
 	}
 	best := body
-	for n := range st {
-		if n.Type == html.ElementNode && proposed(n) && holds(n, 0.5) && st[n].plain() < st[best].plain() {
+	for n, s := range st {
+		if proposed(n) && holds(n, 0.5) && s.plain() < st[best].plain() {
 			best = n
 		}
 	}
@@ -125,7 +130,7 @@ func content(body *html.Node, st map[*html.Node]stat) *html.Node {
 	for {
 		var next *html.Node
 		for c := best.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && c.DataAtom != atom.Table && holds(c, 0.7) {
+			if _, ok := st[c]; ok && c.DataAtom != atom.Table && holds(c, 0.7) {
 				next = c
 				break
 			}

@@ -185,14 +185,30 @@ func (g *grid) clean() {
 		}
 	}
 	g.rows = keep
-	for c := 0; c < g.width() && g.width() > 1; {
-		if g.phantomCol(c) {
-			for r := range g.rows {
-				g.rows[r] = append(g.rows[r][:c], g.rows[r][c+1:]...)
-			}
+	// Columns, left to right, each judged against the last kept column
+	// on its left and the next column on its right, in one pass: the
+	// cost stays rows x columns however many columns go.
+	w := g.width()
+	keepCol := make([]bool, w)
+	kept, left := 0, -1
+	for c := 0; c < w; c++ {
+		if kept+(w-c) > 1 && g.phantomCol(c, left) {
 			continue
 		}
-		c++
+		keepCol[c] = true
+		kept++
+		left = c
+	}
+	if kept < w {
+		for r, row := range g.rows {
+			out := row[:0]
+			for c, s := range row {
+				if keepCol[c] {
+					out = append(out, s)
+				}
+			}
+			g.rows[r] = out
+		}
 	}
 	if g.width() == 0 {
 		g.rows = nil
@@ -215,13 +231,15 @@ func (g *grid) phantomRow(r int) bool {
 	return true
 }
 
-func (g *grid) phantomCol(c int) bool {
+// phantomCol judges column c with left the kept column before it (-1
+// for none).
+func (g *grid) phantomCol(c, left int) bool {
 	for _, row := range g.rows {
 		s := row[c]
 		if s.text == "" {
 			continue
 		}
-		if c > 0 && row[c-1].id == s.id {
+		if left >= 0 && row[left].id == s.id {
 			continue
 		}
 		if c+1 < len(row) && row[c+1].id == s.id {
