@@ -17,6 +17,10 @@ const Version = "0.2.0"
 // ErrNotReport is returned for a document that is not an annual report.
 var ErrNotReport = errors.New("not an annual report")
 
+// RuleTemplateUnknown names the issue of a report whose template could not
+// be told: no national table and no year.
+const RuleTemplateUnknown = "template_unknown"
+
 // Hints are what the crawler knows of a document, used only where the
 // document itself is silent.
 type Hints struct {
@@ -54,7 +58,7 @@ func FromDocument(doc *document.Document, hints Hints) (*report.Report, error) {
 		Format:           doc.Format,
 		ExtractorVersion: Version,
 	}
-	if len(res.Cells) == 0 && res.Template != report.TemplateLegacy {
+	if len(res.Cells) == 0 {
 		if !m.IsReport {
 			reason := m.Reason
 			if reason == "" {
@@ -63,10 +67,11 @@ func FromDocument(doc *document.Document, hints Hints) (*report.Report, error) {
 			return nil, fmt.Errorf("%w: %s", ErrNotReport, reason)
 		}
 		if r.Template == "" {
-			// A report by its heading, but without tables or a year that
-			// would name its template.
+			// A report by its heading, but with neither tables nor a year
+			// that would name its template: kept as free format, flagged.
 			r.Template = report.TemplateLegacy
-			r.Issues = nil
+			r.Issues = []report.Issue{{Rule: RuleTemplateUnknown, Severity: report.SeverityWarn,
+				Message: "no national table found and no report year: stored as legacy (free format)"}}
 		}
 	}
 	if r.Template != report.TemplateLegacy {

@@ -67,6 +67,11 @@ func TestNotReport(t *testing.T) {
 	if !strings.Contains(err.Error(), ":") {
 		t.Errorf("error %q gives no reason", err)
 	}
+	// A year of the legacy period does not make a page a report.
+	old := []byte("关于2015年度全县安全生产检查情况的通报\n\n2015年，全县开展安全生产大检查三次。\n")
+	if _, err := Extract("old.txt", old, Hints{}); !errors.Is(err, ErrNotReport) {
+		t.Errorf("2015 notice: err = %v, want ErrNotReport", err)
+	}
 }
 
 // TestLegacy: a report for a year before the national template is coded
