@@ -70,10 +70,10 @@ func paragraphs(doc *document.Document) []para {
 	return ps
 }
 
-// disclosure phrases and report words of a title.
+// disclosureRe finds the disclosure phrase that ends the agency's name in a
+// title.
 var (
 	disclosureRe = regexp.MustCompile(`政府信息公开|政务公开|信息公开`)
-	reportRe     = regexp.MustCompile(`年度报告|年报|工作报告|情况报告`)
 	// notReport lists title words of documents about reports, or of other
 	// annual reports, that are not themselves the disclosure report.
 	notReport = []string{"通知", "报送", "编制", "报告的函", "征求意见", "法治政府", "决算", "预算", "指南", "目录", "解读", "考核", "评估", "测评", "督查", "检查"}
@@ -81,7 +81,18 @@ var (
 
 // looksLikeTitle tells a line that names a disclosure report.
 func looksLikeTitle(sq string) bool {
-	return utf8.RuneCountInString(sq) <= maxTitleRunes && disclosureRe.MatchString(sq) && reportRe.MatchString(sq)
+	return len(sq) <= maxTitleRunes*4 && utf8.RuneCountInString(sq) <= maxTitleRunes && namesDisclosure(sq) && namesReport(sq)
+}
+
+// namesDisclosure and namesReport are disclosureRe and reportRe without
+// the regexp machinery: they run on every line of a page.
+func namesDisclosure(sq string) bool {
+	return strings.Contains(sq, "信息公开") || strings.Contains(sq, "政务公开")
+}
+
+func namesReport(sq string) bool {
+	return strings.Contains(sq, "年度报告") || strings.Contains(sq, "年报") ||
+		strings.Contains(sq, "工作报告") || strings.Contains(sq, "情况报告")
 }
 
 // titleCandidate is a possible title with where it came from.
@@ -116,7 +127,7 @@ func findTitle(doc *document.Document, ps []para, h Hints) titleCandidate {
 		// A heading broken over two lines: 石壁街道办事处关于2020年政府信息公开 / 工作年度报告.
 		if i+1 < len(ps) && !looksLikeTitle(ps[i+1].sq) && utf8.RuneCountInString(sq) <= maxTitleRunes/2 {
 			joined := sq + ps[i+1].sq
-			if looksLikeTitle(joined) && disclosureRe.MatchString(sq) {
+			if looksLikeTitle(joined) && namesDisclosure(sq) {
 				_, y := firstYear(joined)
 				cands = append(cands, titleCandidate{ps[i].raw + ps[i+1].raw, i, i + 1, y})
 			}
@@ -191,7 +202,7 @@ func judge(title string) (bool, string) {
 	if sq == "" {
 		return false, "no title naming a 政府信息公开工作年度报告"
 	}
-	if !disclosureRe.MatchString(sq) || !reportRe.MatchString(sq) {
+	if !namesDisclosure(sq) || !namesReport(sq) {
 		return false, "title does not name a 政府信息公开工作年度报告: " + tidy(title)
 	}
 	// Only words after the report phrase, or around it, make a document
