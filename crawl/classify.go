@@ -26,8 +26,8 @@ var notReport = []string{
 	"征求意见", "会议", "培训",
 }
 
-// yearArabic finds a four-digit year not embedded in a longer number.
-var yearArabic = regexp.MustCompile(`(?:^|[^0-9])(20[0-9]{2})(?:[^0-9]|$)`)
+// digitRun finds runs of digits; a run of exactly four is a year candidate.
+var digitRun = regexp.MustCompile(`[0-9]+`)
 
 // yearChinese finds a year in Chinese numerals such as 二〇二三 or 二零二三.
 var yearChinese = regexp.MustCompile(`二[〇零○Ｏ0O][一二三][〇零○Ｏ0O一二三四五六七八九]`)
@@ -50,8 +50,8 @@ func normTitle(s string) string {
 
 // titleYear returns the report year named in a title, or 0.
 func titleYear(t string) int {
-	for _, m := range yearArabic.FindAllStringSubmatch(t, -1) {
-		if y, _ := strconv.Atoi(m[1]); y >= minYear && y <= maxYear {
+	for _, m := range digitRun.FindAllString(t, -1) {
+		if y, _ := strconv.Atoi(m); len(m) == 4 && y >= minYear && y <= maxYear {
 			return y
 		}
 	}

@@ -1,5 +1,20 @@
 package crawl
 
-import "github.com/rs/zerolog"
+import (
+	"net/url"
+
+	"github.com/rs/zerolog"
+)
 
 func nopLog() zerolog.Logger { return zerolog.Nop() }
+
+func mustParse(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := parseHTTPURL(s); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
