@@ -169,12 +169,34 @@ func (w *walker) table(n *html.Node, depth int) {
 		return
 	}
 	// A table right after a table, nothing but blank paragraphs and page
-	// breaks between them, may be the same table cut by a page break.
-	if k := len(w.blocks); k > 0 && w.blocks[k-1].grid != nil && continues(w.blocks[k-1].grid, g) {
+	// breaks between them (or a "续表" caption), may be the same table
+	// cut by a page break.
+	k := len(w.blocks)
+	if k > 1 && w.blocks[k-1].grid == nil && continued(w.blocks[k-1].text) && w.blocks[k-2].grid != nil {
+		if continues(w.blocks[k-2].grid, g) {
+			w.blocks = w.blocks[:k-1]
+			join(w.blocks[k-2].grid, g)
+			return
+		}
+	}
+	if k > 0 && w.blocks[k-1].grid != nil && continues(w.blocks[k-1].grid, g) {
 		join(w.blocks[k-1].grid, g)
 		return
 	}
 	w.blocks = append(w.blocks, block{grid: g})
+}
+
+// continued reports the caption Chinese documents put over the rest of a
+// table on the next page: 续表, （续表）, 续上表, 表1（续）.
+func continued(s string) bool {
+	s = strings.Trim(s, "()（）[]【】:：. ")
+	if len([]rune(s)) > 12 {
+		return false
+	}
+	if strings.HasPrefix(s, "续表") || strings.HasPrefix(s, "续上表") {
+		return true
+	}
+	return strings.HasPrefix(s, "表") && (strings.HasSuffix(s, "（续") || strings.HasSuffix(s, "(续"))
 }
 
 // layout reports a table that is page layout rather than data: it holds

@@ -189,6 +189,13 @@ func TestTables(t *testing.T) {
 			}},
 		},
 		{
+			name: "a 续表 caption between the parts does not keep them apart",
+			html: `<table><tr><td>项目</td><td>自然人</td></tr><tr><td>一、本年新收</td><td>5</td></tr></table>
+<p align="center">（续表）</p>
+<table><tr><td>二、上年结转</td><td>1</td></tr></table>`,
+			tables: [][][]string{{{"项目", "自然人"}, {"一、本年新收", "5"}, {"二、上年结转", "1"}}},
+		},
+		{
 			name: "a heading between two tables keeps them apart",
 			html: `<table><tr><td>规章</td><td>0</td></tr><tr><td>规范性文件</td><td>2</td></tr></table>
 <p>三、收到和处理</p>
