@@ -300,6 +300,7 @@ func (b *builder) table(lines []line, i int) int {
 	}
 	first := lines[i].no
 	var rows [][]string
+	var spacedLines []string
 	j := i
 	for j < len(lines) {
 		l := lines[j]
@@ -324,11 +325,15 @@ func (b *builder) table(lines []line, i int) int {
 			rows = append(rows, splitPipes(l.text))
 		case spaced:
 			rows = append(rows, splitSpaced(l.text))
+			spacedLines = append(spacedLines, l.text)
 		}
 		j++
 	}
 	if k == piped {
 		b.markdown = true
+	}
+	if k == spaced {
+		rows = alignSpaced(spacedLines, rows)
 	}
 	if len(rows) > 0 {
 		b.addTable(rows, first)

@@ -134,6 +134,20 @@ func TestRead(t *testing.T) {
 			charset: "utf-8", format: "text",
 		},
 		{
+			name: "pdftotext -layout blank cells keep the values under their columns",
+			in: []byte(at(2, "项目", 20, "自然人", 28, "商业企业", 38, "科研机构", 48, "总计") +
+				at(2, "一、本年新收", 21, "12", 30, "3", 49, "15") +
+				at(2, "二、上年结转", 21, "1", 40, "2", 49, "3") +
+				at(2, "三、本年度办理结果", 21, "5", 30, "1", 40, "0", 49, "6")),
+			tables: [][][]string{{
+				{"项目", "自然人", "商业企业", "科研机构", "总计"},
+				{"一、本年新收", "12", "3", "", "15"},
+				{"二、上年结转", "1", "", "2", "3"},
+				{"三、本年度办理结果", "5", "1", "0", "6"},
+			}},
+			charset: "utf-8", format: "text",
+		},
+		{
 			name:    "prose with stray double spaces is not a table",
 			in:      []byte("本机关  2020年  共收到申请  3件。\n下一段。\n另有  两处  空格  的一行。\n"),
 			paras:   []string{"本机关  2020年  共收到申请  3件。", "下一段。", "另有  两处  空格  的一行。"},
@@ -260,6 +274,20 @@ func TestSeed(t *testing.T) {
 			t.Errorf("paragraphs lack %q", want)
 		}
 	}
+}
+
+// at builds a line with each text starting at the given rune column, the
+// way pdftotext -layout writes a table row.
+func at(cols ...any) string {
+	var line []rune
+	for i := 0; i+1 < len(cols); i += 2 {
+		c, text := cols[i].(int), cols[i+1].(string)
+		for len(line) < c {
+			line = append(line, ' ')
+		}
+		line = append(line, []rune(text)...)
+	}
+	return string(line) + "\n"
 }
 
 func hasRow(g [][]string, want []string) bool {
