@@ -346,3 +346,31 @@ func TestRetryAfterParse(t *testing.T) {
 		}
 	}
 }
+
+// TestHostsInParallel checks that two hosts are crawled at the same time:
+// each host's list page waits until the other host has been asked.
+func TestHostsInParallel(t *testing.T) {
+	a, b := newTestSite(t), newTestSite(t)
+	seenA, seenB := make(chan struct{}), make(chan struct{})
+	var onceA, onceB sync.Once
+	wait := func(self *sync.Once, mine chan struct{}, other chan struct{}) func(int) {
+		return func(int) {
+			self.Do(func() { close(mine) })
+			select {
+			case <-other:
+			case <-time.After(10 * time.Second):
+			}
+		}
+	}
+	a.onHit = wait(&onceA, seenA, seenB)
+	b.onHit = wait(&onceB, seenB, seenA)
+	a.html("/l/index.html", listHTML())
+	b.html("/l/index.html", listHTML())
+	start := time.Now()
+	if _, err := runCrawl(t, context.Background(), testConfig(a.url("/l/index.html"), b.url("/l/index.html")), t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 9*time.Second {
+		t.Errorf("hosts were crawled one after the other (%v)", d)
+	}
+}
