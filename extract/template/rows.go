@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/extract/document"
 )
@@ -235,16 +236,31 @@ func sections(doc *document.Document) map[section][]line {
 	grid := doc.Format != "text"
 	cur := secNone
 	ti := -1
-	for _, b := range doc.Blocks {
+	paraRun := -1
+	for bi, b := range doc.Blocks {
 		if b.Table == nil {
 			if len(b.Text) > 300 {
 				continue // running text, not a heading
 			}
 			if s := headingOf(Normalize(b.Text), true); s != secNone {
 				cur = s
+				paraRun = -1
+				continue
+			}
+			// Text whose table the reader could not see as one (a
+			// pdftotext -layout row, a label wrapped onto its own line)
+			// is read as a row of a table made of such lines.
+			if cur != secNone && cur != secEnd {
+				if cells, ok := paragraphRow(b); ok {
+					if paraRun < 0 {
+						paraRun = 1<<20 + bi
+					}
+					out[cur] = append(out[cur], makeLine(cells, paraRun, 0, false))
+				}
 			}
 			continue
 		}
+		paraRun = -1
 		ti++
 		var pending []line // rows before any heading: classified by content
 		for ri, cells := range b.Table.Rows {
@@ -279,4 +295,54 @@ func sections(doc *document.Document) map[section][]line {
 		}
 	}
 	return out
+}
+
+// paragraphRow splits a short paragraph into cells at tabs and runs of two
+// or more spaces, as text laid out in columns separates them. Page numbers
+// (-4-) are not rows.
+func paragraphRow(b document.Block) ([]document.Cell, bool) {
+	t := strings.TrimSpace(b.Text)
+	if t == "" || utf8.RuneCountInString(t) > 120 || isPageNumber(t) {
+		return nil, false
+	}
+	var cells []document.Cell
+	start, spaces := 0, 0
+	flush := func(end int) {
+		if part := strings.TrimSpace(t[start:end]); part != "" {
+			cells = append(cells, document.Cell{Text: part, Locator: b.Locator})
+		}
+	}
+	for i, r := range t {
+		switch {
+		case r == '\t':
+			flush(i)
+			start, spaces = i+1, 0
+		case r == ' ' || r == 0x3000 || r == 0xA0:
+			spaces++
+		default:
+			if spaces >= 2 || spaces >= 1 && i > 0 && t[i-1] != ' ' {
+				// Two spaces, or one full-width space: a column gap.
+				flush(i)
+				start = i
+			}
+			spaces = 0
+		}
+	}
+	flush(len(t))
+	return cells, len(cells) > 0
+}
+
+// isPageNumber reports a page number line: -4-, — 4 —, 第4页.
+func isPageNumber(t string) bool {
+	t = strings.TrimSpace(t)
+	trimmed := strings.Trim(t, "-—–－ 第页")
+	if trimmed == "" || len(trimmed) > 4 {
+		return false
+	}
+	for _, r := range trimmed {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return trimmed != t
 }
