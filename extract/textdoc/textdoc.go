@@ -259,7 +259,7 @@ func splitSpaced(s string) []string {
 			run++
 			continue
 		}
-		if run >= 2 {
+		if run >= 2 && len(out) < maxCells-1 {
 			out = append(out, s[start:runStart])
 			start = i
 		}
@@ -320,7 +320,7 @@ func (b *builder) table(lines []line, i int) int {
 		}
 		switch l.kind {
 		case tabbed:
-			rows = append(rows, strings.Split(l.text, "\t"))
+			rows = append(rows, strings.SplitN(l.text, "\t", maxCells))
 		case piped:
 			rows = append(rows, splitPipes(l.text))
 		case spaced:
@@ -372,7 +372,7 @@ func splitPipes(s string) []string {
 		case t[i] == '\\' && i+1 < len(t) && t[i+1] == '|':
 			cur.WriteByte('|')
 			i++
-		case t[i] == '|':
+		case t[i] == '|' && len(out) < maxCells-1:
 			out = append(out, cur.String())
 			cur.Reset()
 		default:
