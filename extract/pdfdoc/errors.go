@@ -23,4 +23,7 @@ const (
 	// maxRuleThickness: a path thinner than this (points) in one direction
 	// counts as a ruling line.
 	maxRuleThickness = 2.5
+	// maxBodyGlyph: a loose char box wider or taller than this (points)
+	// is checked against the tight box (titles stay under it).
+	maxBodyGlyph = 40
 )

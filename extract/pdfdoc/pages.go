@@ -20,6 +20,8 @@ type glyph struct {
 	top    float64 // top of the em box: baseline minus font size
 	base   float64 // baseline
 	size   float64 // font size in points
+	// space: a space character (or one pdfium inferred) came before it
+	space bool
 }
 
 // rule is a drawn line (or thin filled rectangle) in top-down coordinates.
@@ -88,18 +90,22 @@ func loadPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (*page, e
 	if cnt.Count > maxCharsPerPage {
 		return nil, fmt.Errorf("page %d: %d characters: %w", i+1, cnt.Count, ErrTooLarge)
 	}
+	space := false
 	for c := 0; c < cnt.Count; c++ {
 		u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: c})
 		if err != nil {
 			continue
 		}
 		r := rune(u.Unicode)
-		if r == 0 || unicode.IsSpace(r) || unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF {
+		if unicode.IsSpace(r) {
+			space = true
 			continue
 		}
-		if g, err := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: c}); err == nil && g.IsGenerated {
+		if r == 0 || unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF {
 			continue
 		}
+		// Generated characters (pdfium's inferred spaces and line ends)
+		// are whitespace and were skipped above.
 		box, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: c})
 		if err != nil {
 			continue
@@ -109,15 +115,10 @@ func loadPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (*page, e
 			continue
 		}
 		// The loose box spans the font's ascent to descent: its height is
-		// the em size in page space. The reported font size is in text
-		// space and is wrong under a scaled text matrix (Type 3 fonts give
-		// hundreds of points), so it is used only when it agrees.
+		// the em size in page space (the reported font size is in text
+		// space and is wrong under a scaled text matrix: Type 3 fonts give
+		// hundreds of points).
 		size := float64(box.Rect.Top - box.Rect.Bottom)
-		if fs, err := inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp.TextPage, Index: c}); err == nil {
-			if size <= 0 || (fs.FontSize > 0.6*size && fs.FontSize < 1.6*size) {
-				size = fs.FontSize
-			}
-		}
 		if size <= 0 {
 			size = 1
 		}
@@ -125,9 +126,12 @@ func loadPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (*page, e
 		// Some Type 3 fonts give loose boxes hundreds of points wide: then
 		// the tight glyph box places the character, and its larger side
 		// (a 一 is wide and flat) stands for the em size.
-		if tb, err := inst.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp.TextPage, Index: c}); err == nil {
+		// (Each call into pdfium costs; the tight box is only asked for
+		// when the loose one is implausibly large.)
+		if x1-x0 > maxBodyGlyph || size > maxBodyGlyph {
+			tb, err := inst.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp.TextPage, Index: c})
 			tw, th := tb.Right-tb.Left, tb.Top-tb.Bottom
-			if x1-x0 > 3*maxf(tw, th)+6 {
+			if err == nil && x1-x0 > 3*maxf(tw, th)+6 {
 				x0, x1 = tb.Left, tb.Right
 				size = maxf(tw, th) * 1.1
 				if size < 1 {
@@ -137,13 +141,15 @@ func loadPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (*page, e
 		}
 		base := pg.h - org.Y
 		pg.glyphs = append(pg.glyphs, glyph{
-			r:    r,
-			x0:   x0,
-			x1:   x1,
-			base: base,
-			top:  base - size,
-			size: size,
+			r:     r,
+			x0:    x0,
+			x1:    x1,
+			base:  base,
+			top:   base - size,
+			size:  size,
+			space: space,
 		})
+		space = false
 	}
 
 	objs, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})

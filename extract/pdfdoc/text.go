@@ -78,7 +78,7 @@ func (l line) text() string {
 			if g.x0 < p.x1-0.5*p.size && g.r == p.r {
 				continue // a duplicated glyph drawn twice for boldness
 			}
-			if g.x0-p.x1 > 0.25*maxf(g.size, p.size) && latin(p.r) && latin(g.r) {
+			if (g.space || g.x0-p.x1 > 0.25*maxf(g.size, p.size)) && latin(p.r) && latin(g.r) {
 				sb.WriteByte(' ')
 			}
 		}
