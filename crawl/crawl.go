@@ -163,6 +163,7 @@ func (c *Crawler) Run(parent context.Context) (Summary, error) {
 		return Summary{}, err
 	}
 	defer st.close()
+	c.store.cleanTemp()
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	c.st, c.cancel = st, cancel

@@ -82,7 +82,7 @@ func dedupe(ls []link) []link {
 	return out
 }
 
-var paginationText = regexp.MustCompile(`^(?:下一页|下页|尾页|末页|最后一页|后一页|next|nextpage|last|>|>>|›|»)$`)
+var paginationText = regexp.MustCompile(`^(?:下一页|下页|尾页|末页|最后一页|后一页|上一页|上页|前一页|next|nextpage|last|prev|previous|>|>>|<|<<|›|»|‹|«)$`)
 
 // pageParam matches query parameters that number list pages.
 var pageParam = regexp.MustCompile(`^(?i:page|p|pageno|page_no|pagenum|pageindex|page_index|curpage|currentpage|pn|pageIndex)$`)

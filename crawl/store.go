@@ -117,6 +117,20 @@ func (st *store) put(r io.Reader, max int64, keep io.Writer) (sha string, n int6
 	return sha, n, nil
 }
 
+// cleanTemp removes temporary bodies left by a crawl that was killed while
+// writing them. Only called while the crawl state is open, which DuckDB's
+// file lock makes exclusive, so no running crawl loses a file.
+func (st *store) cleanTemp() {
+	dir := filepath.Join(st.dir, "raw", "tmp")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		os.Remove(filepath.Join(dir, e.Name()))
+	}
+}
+
 // has reports whether a body with this SHA-256 is stored.
 func (st *store) has(sha string) bool {
 	if !validSHA(sha) {

@@ -69,3 +69,17 @@ func TestUnwritableDataDir(t *testing.T) {
 		t.Error("New accepted a data dir that is a file")
 	}
 }
+
+func TestCleanTemp(t *testing.T) {
+	dir := t.TempDir()
+	st, err := openStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := filepath.Join(dir, "raw", "tmp", "body-123")
+	os.WriteFile(left, []byte("half a bo"), 0o644)
+	st.cleanTemp()
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("leftover temporary body still there: %v", err)
+	}
+}
