@@ -48,6 +48,11 @@ func TestParseValue(t *testing.T) {
 		{"规章", "", unitNone, false, false},
 		{"UO", "00", unitNone, false, true},
 		{"1.", "", unitNone, false, false},
+		{"增加14", "14", unitNone, false, true},
+		{"减少2", "-2", unitNone, false, true},
+		{"减3", "-3", unitNone, false, true},
+		{"持平", "0", unitNone, false, true},
+		{"增", "", unitNone, false, false},
 	}
 	for _, tt := range tests {
 		v := parseValue(tt.in)

@@ -86,6 +86,16 @@ func parseValue(s string) value {
 	if s == "" {
 		return value{}
 	}
+	// A change written in words: 增加14, 减少2, 持平.
+	for _, w := range []struct{ word, sign string }{{"增加", "+"}, {"减少", "-"}, {"增", "+"}, {"减", "-"}, {"上升", "+"}, {"下降", "-"}} {
+		if rest, ok := strings.CutPrefix(s, w.word); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			s = w.sign + rest
+			break
+		}
+	}
+	if s == "持平" || s == "不变" || s == "无变化" {
+		return value{num: "0", ok: true}
+	}
 	sign := ""
 	switch s[0] {
 	case '+':
