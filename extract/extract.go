@@ -21,6 +21,10 @@ var ErrNotReport = errors.New("not an annual report")
 // be told: no national table and no year.
 const RuleTemplateUnknown = "template_unknown"
 
+// RuleNeedsOCR names the issue of a document whose scanned pages could not
+// be read because no OCR engine is installed.
+const RuleNeedsOCR = "needs_ocr"
+
 // Hints are what the crawler knows of a document, used only where the
 // document itself is silent.
 type Hints struct {
@@ -58,8 +62,14 @@ func FromDocument(doc *document.Document, hints Hints) (*report.Report, error) {
 		Format:           doc.Format,
 		ExtractorVersion: Version,
 	}
+	if doc.Meta["needs_ocr"] == "true" {
+		// Scanned pages the reader could not read (no OCR engine here):
+		// nothing is invented from them.
+		r.Issues = append(r.Issues, report.Issue{Rule: RuleNeedsOCR, Severity: report.SeverityWarn,
+			Message: fmt.Sprintf("pages %s are images without text and no OCR engine is installed; their values are missing", doc.Meta["needs_ocr_pages"])})
+	}
 	if len(res.Cells) == 0 {
-		if !m.IsReport {
+		if !m.IsReport && doc.Meta["needs_ocr"] != "true" {
 			reason := m.Reason
 			if reason == "" {
 				reason = "no national table and no report heading found"
@@ -70,8 +80,8 @@ func FromDocument(doc *document.Document, hints Hints) (*report.Report, error) {
 			// A report by its heading, but with neither tables nor a year
 			// that would name its template: kept as free format, flagged.
 			r.Template = report.TemplateLegacy
-			r.Issues = []report.Issue{{Rule: RuleTemplateUnknown, Severity: report.SeverityWarn,
-				Message: "no national table found and no report year: stored as legacy (free format)"}}
+			r.Issues = append(r.Issues, report.Issue{Rule: RuleTemplateUnknown, Severity: report.SeverityWarn,
+				Message: "no national table found and no report year: stored as legacy (free format)"})
 		}
 	}
 	if r.Template != report.TemplateLegacy {

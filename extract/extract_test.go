@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govreport/govreport/extract/document"
 	"github.com/govreport/govreport/report"
 )
 
@@ -118,6 +119,19 @@ func TestTableMissing(t *testing.T) {
 	}
 	if sev[report.TableRequests] != report.SeverityError || sev[report.TableReviewLitigation] != report.SeverityWarn || sev[report.TableProactive] != "" {
 		t.Errorf("table_missing severities = %v", sev)
+	}
+}
+
+// TestNeedsOCR: a scanned document the reader could not read without an
+// OCR engine is kept, empty, with needs_ocr; nothing is invented.
+func TestNeedsOCR(t *testing.T) {
+	doc := &document.Document{Format: "pdf", Meta: map[string]string{"needs_ocr": "true", "needs_ocr_pages": "1,2,3"}}
+	r, err := FromDocument(doc, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Cells) != 0 || !hasRule(r, RuleNeedsOCR) {
+		t.Errorf("cells %d, issues %+v", len(r.Cells), r.Issues)
 	}
 }
 
