@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -199,35 +200,55 @@ func continued(s string) bool {
 	return strings.HasPrefix(s, "表") && (strings.HasSuffix(s, "（续") || strings.HasSuffix(s, "(续"))
 }
 
-// layout reports a table that is page layout rather than data: it holds
-// a nested table at least as large as itself (by cells), as a portal
-// layout or a one-cell wrapper does. A data table with a small table
-// pasted into one cell stays a data table, the inner text joined into
-// that cell.
+// layout reports a table that is page layout rather than data. Portals
+// of the 2000s lay out whole pages in tables, and CMSs wrap pasted tables
+// in one-cell tables. A table is layout when
+//   - it holds a nested table at least as large as itself (by cells), or
+//     one that is a real grid (two rows or more, four cells or more):
+//     report tables do not nest grids, so the grid is the data;
+//   - or one of its cells holds running text (maxCellText runes or
+//     more), which no data cell of a report table does: an old report
+//     laid out in a table, its paragraphs inside one cell.
+//
+// A data table with a scrap of a table pasted into one cell (one row)
+// stays a data table, the scrap's text joined into that cell.
 func layout(t *html.Node) bool {
+	const maxCellText = 400
 	own := 0
 	for _, tr := range rowsOf(t) {
 		own += len(cellsOf(tr))
 	}
-	inner := 0
-	var visit func(n *html.Node, depth int)
-	visit = func(n *html.Node, depth int) {
-		for c := n.FirstChild; c != nil && depth < maxDepth; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.DataAtom == atom.Table {
-				inner = max(inner, countCells(c))
-			}
-			visit(c, depth+1)
-		}
-	}
+	inner, grid := 0, false
 	for _, tr := range rowsOf(t) {
 		for _, td := range cellsOf(tr) {
-			visit(td, 0)
+			text := 0
+			stack := []*html.Node{td}
+			for len(stack) > 0 {
+				n := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				switch {
+				case n.Type == html.TextNode:
+					text += utf8.RuneCountInString(n.Data)
+					continue
+				case n.Type != html.ElementNode || n != td && skipped(n):
+					continue
+				case n.DataAtom == atom.Table:
+					cells := countCells(n)
+					inner = max(inner, cells)
+					if cells >= 4 && len(rowsOf(n)) >= 2 {
+						grid = true
+					}
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					stack = append(stack, c)
+				}
+			}
+			if text >= maxCellText {
+				return true
+			}
 		}
 	}
-	return inner > 0 && inner >= own
+	return inner > 0 && (inner >= own || grid)
 }
 
 // countCells counts the td and th elements of a table, nested ones too.

@@ -229,6 +229,23 @@ func TestTables(t *testing.T) {
 			tables: [][][]string{{{"规章", "0", "1"}, {"规范性文件", "2", "3"}}},
 		},
 		{
+			name: "large layout table around a smaller data grid",
+			html: `<table>
+<tr><td><a href="/">首页</a></td><td><a href="/1">政务公开</a></td><td><a href="/2">办事服务</a></td><td><a href="/3">互动交流</a></td></tr>
+<tr><td><a href="/4">a</a></td><td><a href="/5">b</a></td><td><a href="/6">c</a></td><td><a href="/7">d</a></td></tr>
+<tr><td colspan="4"><p>二、主动公开政府信息情况</p>
+<table><tr><td>规章</td><td>0</td></tr><tr><td>规范性文件</td><td>2</td></tr></table></td></tr>
+<tr><td colspan="4">版权所有</td></tr>
+</table>`,
+			paras:  []string{"二、主动公开政府信息情况", "版权所有"},
+			tables: [][][]string{{{"规章", "0"}, {"规范性文件", "2"}}},
+		},
+		{
+			name:  "legacy report laid out in a table cell: paragraphs, not a grid",
+			html:  `<table width="760"><tr><td width="20"></td><td><p>` + strings.Repeat("本机关依照条例规定公开政府信息。", 30) + `</p><p>二〇一二年三月</p></td></tr></table>`,
+			paras: []string{strings.Repeat("本机关依照条例规定公开政府信息。", 30), "二〇一二年三月"},
+		},
+		{
 			name: "small table pasted inside a data cell: its text joins the cell",
 			html: `<table>
 <tr><td>项目</td><td>数量</td><td>备注</td></tr>
