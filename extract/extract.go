@@ -84,6 +84,9 @@ func FromDocument(doc *document.Document, hints Hints) (*report.Report, error) {
 				Message: "no national table found and no report year: stored as legacy (free format)"})
 		}
 	}
+	if doc.Meta["ocr"] != "" {
+		checkOCR(r)
+	}
 	if r.Template != report.TemplateLegacy {
 		validate.Check(r)
 	}

@@ -135,6 +135,40 @@ func TestNeedsOCR(t *testing.T) {
 	}
 }
 
+// TestOCRUnverified: in an OCR'd document a requests row whose total does
+// not add up is nulled with an issue; a row that adds up is kept.
+func TestOCRUnverified(t *testing.T) {
+	doc := &document.Document{Format: "pdf", Meta: map[string]string{"ocr": "tesseract"}, Blocks: []document.Block{
+		document.Paragraph("三、收到和处理政府信息公开申请情况", "p1"),
+		{Table: &document.Table{Rows: [][]document.Cell{
+			cellsOf("", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"),
+			cellsOf("一、本年新收政府信息公开申请数量", "5", "1", "0", "0", "0", "0", "6"),
+			cellsOf("二、上年结转政府信息公开申请数量", "8", "0", "0", "0", "0", "0", "3"),
+		}}},
+	}}
+	r, err := FromDocument(doc, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := r.Get(report.TableRequests, "new_received", "natural_person"); c.Value == nil || *c.Value != 5 {
+		t.Errorf("new_received kept? %+v", c)
+	}
+	if c, _ := r.Get(report.TableRequests, "carried_over", "natural_person"); c.Value != nil {
+		t.Errorf("carried_over.natural_person = %v, want null", *c.Value)
+	}
+	if !hasRule(r, RuleOCRUnverified) {
+		t.Errorf("no %s issue: %+v", RuleOCRUnverified, r.Issues)
+	}
+}
+
+func cellsOf(texts ...string) []document.Cell {
+	out := make([]document.Cell, len(texts))
+	for i, t := range texts {
+		out[i] = document.Cell{Text: t}
+	}
+	return out
+}
+
 func benchmarkExtract(b *testing.B, path string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
