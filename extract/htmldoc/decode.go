@@ -57,6 +57,19 @@ func declaredCharset(data []byte) (encoding.Encoding, string) {
 	if len(head) > prescan {
 		head = head[:prescan]
 	}
+	// An XHTML page may name its encoding in the XML declaration.
+	if t := bytes.TrimLeft(head, " \t\r\n"); bytes.HasPrefix(t, []byte("<?xml")) {
+		decl := t
+		if end := bytes.Index(decl, []byte("?>")); end >= 0 {
+			decl = decl[:end]
+		}
+		if i := indexFold(decl, "encoding"); i >= 0 {
+			label := charsetLabel([]byte("charset" + string(decl[i+len("encoding"):])))
+			if enc, name := charset.Lookup(label); enc != nil {
+				return enc, name
+			}
+		}
+	}
 	for tries := 0; tries < 8; tries++ {
 		i := indexFold(head, "<meta")
 		if i < 0 {

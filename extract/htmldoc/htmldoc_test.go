@@ -82,6 +82,7 @@ func TestCharset(t *testing.T) {
 		{"undeclared UTF-8", []byte(body), "utf-8", []string{"政府信息公开工作年度报告", "朱镕基𠀀"}},
 		{"Latin-1 declared on a GB page is not believed", append([]byte(`<meta charset="iso-8859-1">`), encode(t, body)...), "gb18030", []string{"政府信息公开工作年度报告", "朱镕基𠀀"}},
 		{"UTF-8 declared on a GB page", append([]byte(`<meta charset="utf-8">`), encode(t, body)...), "gb18030", []string{"政府信息公开工作年度报告", "朱镕基𠀀"}},
+		{"XML declaration names the encoding", []byte("<?xml version=\"1.0\" encoding=\"Big5\"?>\n<html><body><p>\xa4\xa4\xa4\xe5</p></body></html>"), "big5", []string{"中文"}},
 		{"big5 declared is honoured", []byte("<meta charset=big5><p>\xa4\xa4\xa4\xe5</p>"), "big5", []string{"中文"}},
 	}
 	for _, tc := range tests {
