@@ -95,16 +95,26 @@ func isReportColumn(title string) bool {
 	return reportPhrase.MatchString(t) && titleYear(t) == 0 && !excluded(t) && len([]rune(t)) <= 30
 }
 
-// truncatedReportTitle reports whether a link text looks like a report
-// title cut short by the list (…), so the page is fetched and judged by its
-// own title.
-func truncatedReportTitle(title string) bool {
+// candidateTitle reports whether a link text may name a report without
+// saying so in full, so the page is fetched and judged by its own title:
+// a title cut short by the list (番禺区2023年政府信息公开工…), a short name
+// (2023年度报告, 番禺区2023年年报) or a bare year (2023年) under a report
+// column. Pages judged not to be reports are dropped and never kept.
+func candidateTitle(title string) bool {
 	t := normTitle(title)
-	if !strings.HasSuffix(t, "…") && !strings.HasSuffix(t, "...") {
+	if t == "" || titleYear(t) == 0 || excluded(t) || IsReportTitle(t) {
 		return false
 	}
-	return titleYear(t) != 0 && (strings.Contains(t, "信息公开") || strings.Contains(t, "政务公开")) && !excluded(t)
+	if strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
+		return strings.Contains(t, "信息公开") || strings.Contains(t, "政务公开")
+	}
+	return bareYear.MatchString(t) || shortReport.MatchString(t)
 }
+
+var (
+	bareYear    = regexp.MustCompile(`^(?:20[0-9]{2}|二[〇零○Ｏ0O][一二三][〇零○Ｏ0O一二三四五六七八九])年?度?$`)
+	shortReport = regexp.MustCompile(`(?:年度报告|年报)(?:全文)?$`)
+)
 
 // attachmentExts are the file types stored as attachments of report pages.
 var attachmentExts = map[string]bool{

@@ -73,9 +73,19 @@ func TestReportColumnAndTruncated(t *testing.T) {
 	if !isReportColumn("政府信息公开年报") || !isReportColumn("政府信息公开工作年度报告") || isReportColumn("2023年政府信息公开工作年度报告") || isReportColumn("政府信息公开年报编制通知") {
 		t.Error("isReportColumn wrong")
 	}
-	if !truncatedReportTitle("番禺区2023年政府信息公开工...") || !truncatedReportTitle("番禺区2023年政府信息公开工…") ||
-		truncatedReportTitle("番禺区2023年政府信息公开工") || truncatedReportTitle("关于2023年政府信息公开通知…") {
-		t.Error("truncatedReportTitle wrong")
+	if !candidateTitle("番禺区2023年政府信息公开工...") || !candidateTitle("番禺区2023年政府信息公开工…") ||
+		candidateTitle("番禺区2023年政府信息公开工") || candidateTitle("关于2023年政府信息公开通知…") {
+		t.Error("candidateTitle wrong on truncated titles")
+	}
+	for title, want := range map[string]bool{
+		"2023年": true, "2023年度": true, "二〇二三年": true, "2023年度报告": true, "番禺区2023年年报": true,
+		"2023年政府信息公开工作年度报告": false, // a report outright, not a candidate
+		"2023年法治政府建设年度报告":   false, "2023年部门决算报告": false, "2023年工作总结": false, "年报": false,
+		"2023年第一季度": false,
+	} {
+		if got := candidateTitle(title); got != want {
+			t.Errorf("candidateTitle(%q) = %v, want %v", title, got, want)
+		}
 	}
 }
 

@@ -412,14 +412,14 @@ func (c *Crawler) process(ctx context.Context, t *task) []*task {
 		_, rerr := readLimited(resp.Body, int64(c.cfg.Crawl.MaxBody), &body)
 		if rerr != nil {
 			err = rerr
-		} else if text, _ := decodeText(body.Bytes(), ctype); !IsReportTitle(pageTitle(text)) && !IsReportTitle(gkmlptTitle(text)) {
+		} else if text, _ := decodeText(body.Bytes(), ctype); reportPageTitle(text) == "" {
 			log.Debug().Str("title", pageTitle(text)).Msg("not a report: dropped")
 			if err := c.st.forget(t.url); err != nil {
 				c.failFatal(err)
 			}
 			return nil
 		} else {
-			row.Title = pageTitle(text)
+			row.Title = reportPageTitle(text)
 			sha, n, err = c.store.put(bytes.NewReader(body.Bytes()), int64(c.cfg.Crawl.MaxBody), nil)
 		}
 	} else {
@@ -463,7 +463,10 @@ func (c *Crawler) process(ctx context.Context, t *task) []*task {
 		text, cs := decodeText(body.Bytes(), ctype)
 		row.Charset = cs
 		if row.Title == "" && t.kind == KindReport {
-			row.Title = pageTitle(text)
+			row.Title = reportPageTitle(text)
+			if row.Title == "" {
+				row.Title = pageTitle(text)
+			}
 		}
 		pu, _ := url.Parse(final)
 		pu.Fragment = t.frag
@@ -494,7 +497,7 @@ func (c *Crawler) known(t *task) []*task {
 	for _, r := range c.st.childrenOf(t.url) {
 		// A link found under a truncated title and not yet judged keeps
 		// its "judge by the page's own title" mark.
-		verify := r.Kind == KindReport && r.SHA256 == "" && !IsReportTitle(r.Title) && truncatedReportTitle(r.Title)
+		verify := r.Kind == KindReport && r.SHA256 == "" && !IsReportTitle(r.Title) && candidateTitle(r.Title)
 		out = append(out, &task{src: t.src, url: r.URL, kind: r.Kind, title: r.Title, referrer: t.url, verify: verify})
 	}
 	return out

@@ -119,8 +119,10 @@ func htmlLinks(p *page, text string) []link {
 
 // classifyLink decides what a link on page p leads to.
 func classifyLink(p *page, u *url.URL, text, attr string) (link, bool) {
+	attrReport := attr != "" && IsReportTitle(attr)
+	textReport := !attrReport && text != "" && IsReportTitle(text)
 	title := text
-	if attr != "" && (IsReportTitle(attr) || text == "") {
+	if attr != "" && (attrReport || text == "") {
 		title = attr
 	}
 	l := link{URL: u.String(), Title: title}
@@ -130,14 +132,14 @@ func classifyLink(p *page, u *url.URL, text, attr string) (link, bool) {
 		l.Kind = KindAttachment
 		return l, true
 	}
-	if IsReportTitle(attr) || IsReportTitle(text) {
+	if attrReport || textReport {
 		l.Kind = KindReport
 		return l, true
 	}
 	if p.Kind != KindList {
 		return l, false
 	}
-	if truncatedReportTitle(text) {
+	if candidateTitle(text) {
 		l.Kind, l.verify = KindReport, true
 		return l, true
 	}
@@ -212,12 +214,43 @@ func resolve(base *url.URL, href string) *url.URL {
 
 // pageTitle returns the <title> of an HTML text (or its first h1).
 func pageTitle(text string) string {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
-	if err != nil {
+	ts := pageTitles(text)
+	if len(ts) == 0 {
 		return ""
 	}
-	if t := normTitle(doc.Find("title").First().Text()); t != "" {
-		return t
+	return ts[0]
+}
+
+// pageTitles returns the titles a page gives itself, most formal first:
+// <title>, the ArticleTitle meta tag (TRS, jpaas), h1, h2, and a gkmlpt
+// page's DETAIL.title. Portals often put the site name in <title> and the
+// article's in h1, so a report is recognised by any of them.
+func pageTitles(text string) []string {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	if err != nil {
+		return nil
 	}
-	return normTitle(doc.Find("h1").First().Text())
+	var out []string
+	add := func(s string) {
+		if s = normTitle(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	add(doc.Find("title").First().Text())
+	add(doc.Find(`meta[name="ArticleTitle"], meta[name="articletitle"]`).First().AttrOr("content", ""))
+	add(doc.Find("h1").First().Text())
+	add(doc.Find("h2").First().Text())
+	add(gkmlptTitle(text))
+	return out
+}
+
+// reportPageTitle returns the first of a page's titles that names a
+// report, or "".
+func reportPageTitle(text string) string {
+	for _, t := range pageTitles(text) {
+		if IsReportTitle(t) {
+			return t
+		}
+	}
+	return ""
 }

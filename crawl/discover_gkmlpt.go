@@ -212,7 +212,7 @@ func gkmlptAPILinks(p *page) []link {
 		switch {
 		case IsReportTitle(t):
 			out = append(out, link{URL: u.String(), Title: t, Kind: KindReport})
-		case truncatedReportTitle(t):
+		case candidateTitle(t):
 			out = append(out, link{URL: u.String(), Title: t, Kind: KindReport, verify: true})
 		}
 	}

@@ -55,7 +55,7 @@ func FuzzIsReportTitle(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		IsReportTitle(s)
 		isReportColumn(s)
-		truncatedReportTitle(s)
+		candidateTitle(s)
 	})
 }
 
