@@ -127,8 +127,36 @@ func classify(raw []string) []line {
 			lines[i].kind = prose
 		}
 	}
+	// A line with a single filled cell (text then stray tabs) standing
+	// alone between blank or prose lines is a heading, not a row: kept
+	// as a row it would glue the tables before and after it together.
+	single := make([]bool, len(lines))
+	for i := range lines {
+		single[i] = lines[i].kind == tabbed && filledCells(lines[i].text) == 1
+	}
+	for i := range lines {
+		if !single[i] {
+			continue
+		}
+		prevRow := i > 0 && lines[i-1].kind == tabbed
+		nextRow := i+1 < len(lines) && lines[i+1].kind == tabbed
+		if !prevRow && !nextRow {
+			lines[i].kind = prose
+		}
+	}
 	settleSpaced(lines)
 	return lines
+}
+
+// filledCells counts the non-blank cells of a tab-separated line.
+func filledCells(s string) int {
+	n := 0
+	for _, c := range strings.Split(s, "\t") {
+		if strings.TrimFunc(c, isSpace) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // settleSpaced keeps a spaced line as a table row only in a run (blank

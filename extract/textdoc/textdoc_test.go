@@ -77,6 +77,13 @@ func TestRead(t *testing.T) {
 			charset: "utf-8", format: "text",
 		},
 		{
+			name:    "a heading with stray tabs between two tables keeps them apart",
+			in:      []byte("规章\t0\n规范性文件\t2\n\n三、收到和处理政府信息公开申请情况\t\t\n\n一、本年新收\t5\n"),
+			paras:   []string{"三、收到和处理政府信息公开申请情况"},
+			tables:  [][][]string{{{"规章", "0"}, {"规范性文件", "2"}}, {{"一、本年新收", "5"}}},
+			charset: "utf-8", format: "text",
+		},
+		{
 			name:    "tab-indented prose outside a table stays prose",
 			in:      []byte("\t一、总体情况\n\n\t本年度共收到申请。\n"),
 			paras:   []string{"一、总体情况", "本年度共收到申请。"},
