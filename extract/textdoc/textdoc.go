@@ -234,18 +234,19 @@ func lineKind(s string) kind {
 	if t == "" {
 		return blank
 	}
-	if strings.Contains(s, "\t") {
-		// Tabs only before the text: an indented line, not yet a row.
-		if !strings.Contains(strings.TrimFunc(s, isSpace), "\t") && !strings.HasSuffix(s, "\t") {
-			return indented
-		}
-		return tabbed
-	}
+	// Pipes first: a markdown row may hold tabs as cell padding.
 	if isPipeRule(t) {
 		return pipeRule
 	}
 	if strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2 {
 		return piped
+	}
+	if strings.Contains(s, "\t") {
+		// Tabs only before the text: an indented line, not yet a row.
+		if !strings.Contains(t, "\t") && !strings.HasSuffix(s, "\t") {
+			return indented
+		}
+		return tabbed
 	}
 	if len(splitSpaced(s)) >= 2 {
 		return spaced

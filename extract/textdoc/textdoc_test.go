@@ -123,6 +123,12 @@ func TestRead(t *testing.T) {
 			charset: "utf-8", format: "markdown",
 		},
 		{
+			name:    "markdown rows padded with tabs are still pipe rows",
+			in:      []byte("|\t项目\t|\t数量\t|\n|---|---|\n|\t规章\t|\t3\t|\n"),
+			tables:  [][][]string{{{"项目", "数量"}, {"规章", "3"}}},
+			charset: "utf-8", format: "markdown",
+		},
+		{
 			name:    "two markdown tables separated by a blank line stay two",
 			in:      []byte("| a | b |\n|---|---|\n| 1 | 2 |\n\n| c | d |\n|---|---|\n| 3 | 4 |\n"),
 			tables:  [][][]string{{{"a", "b"}, {"1", "2"}}, {{"c", "d"}, {"3", "4"}}},
