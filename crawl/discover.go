@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -169,14 +170,20 @@ func isPagination(from, u *url.URL, text string) bool {
 		}
 		return false
 	}
-	if path.Dir(u.Path) != path.Dir(from.Path) {
+	dir, stems := path.Dir(from.Path), []string{}
+	if strings.HasSuffix(from.Path, "/") {
+		// A column given by its directory serves its index page.
+		dir, stems = strings.TrimSuffix(from.Path, "/"), []string{"index", "default", "list"}
+	} else {
+		stem := strings.TrimSuffix(path.Base(from.Path), path.Ext(from.Path))
+		stems = append(stems, numberedSuffix.ReplaceAllString(stem, ""))
+	}
+	if path.Dir(u.Path) != dir && !(dir == "" && path.Dir(u.Path) == "/") {
 		return false
 	}
-	stem := strings.TrimSuffix(path.Base(from.Path), path.Ext(from.Path))
-	stem = numberedSuffix.ReplaceAllString(stem, "")
 	name := strings.TrimSuffix(path.Base(u.Path), path.Ext(u.Path))
 	m := numberedSuffix.FindStringIndex(name)
-	return m != nil && name[:m[0]] == stem
+	return m != nil && slices.Contains(stems, name[:m[0]])
 }
 
 var numberedSuffix = regexp.MustCompile(`[_-]\d+$`)

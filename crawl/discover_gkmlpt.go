@@ -15,7 +15,7 @@ import (
 // and articles[].title/url; a content page embeds the article HTML in
 // _CONFIG.DETAIL.content (attachments are linked there or listed beside it).
 
-var gkmlptSID = regexp.MustCompile(`\bSID\s*["']?\s*[:=]\s*["']([^"']+)["']`)
+var gkmlptSID = regexp.MustCompile(`\bSID\s*["']?\s*[:=]\s*["']?([A-Za-z0-9_.\-]+)`)
 
 func isGkmlpt(p *page) bool {
 	return strings.Contains(p.Text, "_CONFIG") || strings.Contains(p.URL.Path, "/gkmlpt/")

@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"fmt"
+	"html"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -20,7 +21,8 @@ const jpaasProxy = "/module/web/jpage/dataproxy.jsp"
 
 var (
 	jpaasColPath = regexp.MustCompile(`/col/col(\d+)/`)
-	jpaasRecord  = regexp.MustCompile(`(?is)<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>`)
+	jpaasRecord  = regexp.MustCompile(`(?is)<record(?:\s[^>]*)?>(.*?)</record>`)
+	jpaasCDATA   = regexp.MustCompile(`(?s)^\s*<!\[CDATA\[(.*?)\]\]>\s*$`)
 	jpaasTotal   = regexp.MustCompile(`(?i)(?:<totalrecord>\s*|totalRecord\s*["']?\s*[:=]\s*["']?)(\d+)`)
 	jpaasProxyIn = regexp.MustCompile(`["'(]([^"'()\s]*dataproxy\.jsp)`)
 )
@@ -48,13 +50,25 @@ func isDatastore(text string) bool {
 // for every group of records.
 func jpaasLinks(p *page) []link {
 	var out []link
-	for _, m := range jpaasRecord.FindAllStringSubmatch(p.Text, -1) {
-		out = append(out, htmlLinks(&page{URL: p.URL, Text: m[1], Kind: KindList}, m[1])...)
+	records := jpaasRecord.FindAllStringSubmatch(p.Text, -1)
+	for _, m := range records {
+		frag := m[1]
+		if c := jpaasCDATA.FindStringSubmatch(frag); c != nil {
+			frag = c[1]
+		} else if !strings.Contains(frag, "<") {
+			frag = html.UnescapeString(frag) // records escaped instead of wrapped in CDATA
+		}
+		out = append(out, htmlLinks(&page{URL: p.URL, Text: frag, Kind: KindList}, frag)...)
 	}
 	q := p.URL.Query()
 	isProxy := strings.HasSuffix(p.URL.Path, "dataproxy.jsp")
-	if isProxy && q.Get("startrecord") != "" && q.Get("startrecord") != "1" {
-		return out // later groups were all requested from the first one
+	total := 0
+	if m := jpaasTotal.FindStringSubmatch(p.Text); m != nil {
+		total, _ = strconv.Atoi(m[1])
+	}
+	start := atoi(q.Get("startrecord"))
+	if isProxy && start > 1 && total > 0 {
+		return out // with a known total, every group was requested from the first one
 	}
 	get := func(name string) string {
 		if v := q.Get(name); v != "" {
@@ -80,10 +94,6 @@ func jpaasLinks(p *page) []link {
 			group = e - s + 1
 		}
 	}
-	total := 0
-	if m := jpaasTotal.FindStringSubmatch(p.Text); m != nil {
-		total, _ = strconv.Atoi(m[1])
-	}
 	proxy := jpaasProxy
 	if isProxy {
 		proxy = p.URL.Path
@@ -91,10 +101,16 @@ func jpaasLinks(p *page) []link {
 		proxy = m[1]
 	}
 	first := 1
-	if isProxy {
-		first = 1 + group // this answer is the first group
-	}
-	if total == 0 && !isProxy {
+	switch {
+	case isProxy:
+		first = max(start, 1) + group // the groups after this answer
+		if total == 0 {
+			if len(records) < group {
+				return out // a short group is the last one
+			}
+			total = first // unknown total: ask for the next group only
+		}
+	case total == 0:
 		total = 1 // unknown: request the first group, whose answer tells the total
 	}
 	for s := first; s <= total && s < group*DefaultMaxListPages; s += group {
