@@ -10,7 +10,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -77,22 +79,9 @@ func (w *Warehouse) Export(ctx context.Context, dir string) error {
 	if err := os.MkdirAll(tmp, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	conn, err := w.db.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer conn.Close()
-	for _, e := range exported {
-		if err := exportTable(ctx, conn, tmp, e.table, e.order); err != nil {
-			os.RemoveAll(tmp)
-			return fmt.Errorf("export %s: %w", e.table.Name, err)
-		}
-		if exportHook != nil {
-			if err := exportHook(e.table.Name); err != nil {
-				os.RemoveAll(tmp)
-				return fmt.Errorf("export %s: %w", e.table.Name, err)
-			}
-		}
+	if err := w.exportAll(ctx, tmp); err != nil {
+		os.RemoveAll(tmp)
+		return err
 	}
 	if err := syncDir(tmp); err != nil {
 		os.RemoveAll(tmp)
@@ -116,6 +105,59 @@ func (w *Warehouse) Export(ctx context.Context, dir string) error {
 		return fmt.Errorf("export: remove previous export: %w", err)
 	}
 	return nil
+}
+
+// exportAll writes every exported table into root, several tables at a
+// time (one database connection each, up to the number of CPUs).
+func (w *Warehouse) exportAll(ctx context.Context, root string) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sem := make(chan struct{}, max(1, min(runtime.NumCPU(), len(exported))))
+	errs := make([]error, len(exported))
+	var wg sync.WaitGroup
+	for i, e := range exported {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				errs[i] = ctx.Err()
+				return
+			}
+			defer func() { <-sem }()
+			err := w.exportOne(ctx, root, e.table, e.order)
+			if err == nil && exportHook != nil {
+				err = exportHook(e.table.Name)
+			}
+			if err != nil {
+				errs[i] = fmt.Errorf("export %s: %w", e.table.Name, err)
+				cancel()
+			}
+		}()
+	}
+	wg.Wait()
+	// The first failure in declaration order, not a cancellation it caused.
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *Warehouse) exportOne(ctx context.Context, root string, t schema.Table, order string) error {
+	conn, err := w.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return exportTable(ctx, conn, root, t, order)
 }
 
 // syncDir flushes every file under dir to disk before the swap.
@@ -148,97 +190,22 @@ func fileSchema(t schema.Table) *arrow.Schema {
 	return arrow.NewSchema(fs, &md)
 }
 
+// exportTable writes one table in one ordered pass: rows come sorted by
+// year, and each year's rows go to that year's file.
 func exportTable(ctx context.Context, conn *sql.Conn, root string, t schema.Table, order string) error {
-	years, err := distinctYears(ctx, conn, t.Name)
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(filepath.Join(root, t.Name), 0o755); err != nil {
 		return err
 	}
 	sch := fileSchema(t)
-	cols := make([]string, sch.NumFields())
-	for i, f := range sch.Fields() {
-		cols[i] = f.Name
+	cols := make([]string, 0, sch.NumFields()+1)
+	cols = append(cols, "year")
+	for _, f := range sch.Fields() {
+		cols = append(cols, f.Name)
 	}
-	for _, y := range years {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		part := filepath.Join(root, t.Name, fmt.Sprintf("year=%d", y))
-		if err := os.MkdirAll(part, 0o755); err != nil {
-			return err
-		}
-		q := fmt.Sprintf("SELECT %s FROM %s WHERE year = %d ORDER BY %s", strings.Join(cols, ", "), t.Name, y, order)
-		if err := writeParquet(ctx, conn, q, sch, filepath.Join(part, "part-0.parquet")); err != nil {
-			return fmt.Errorf("year %d: %w", y, err)
-		}
-	}
-	return nil
-}
-
-func distinctYears(ctx context.Context, conn *sql.Conn, table string) ([]int, error) {
-	rows, err := conn.QueryContext(ctx, fmt.Sprintf("SELECT DISTINCT year FROM %s ORDER BY year", table))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ys []int
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			return nil, err
-		}
-		ys = append(ys, y)
-	}
-	return ys, rows.Err()
-}
-
-// writerProps are fixed so that the same rows give the same bytes.
-func writerProps() *parquet.WriterProperties {
-	return parquet.NewWriterProperties(
-		parquet.WithCompression(compress.Codecs.Zstd),
-		parquet.WithMaxRowGroupLength(batchRows),
-		parquet.WithCreatedBy("govreport"),
-	)
-}
-
-// writeParquet streams the rows of q, one record batch at a time, into a
-// Parquet file at path.
-func writeParquet(ctx context.Context, conn *sql.Conn, q string, sch *arrow.Schema, path string) (err error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-	}()
-	// pqarrow closes a writer that is an io.Closer: hand it a buffer, and
-	// flush and close the file here.
-	bw := bufio.NewWriterSize(f, 1<<20)
-	fw, err := pqarrow.NewFileWriter(sch, bw, writerProps(), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-	if err != nil {
-		return err
-	}
-	b := array.NewRecordBuilder(memory.DefaultAllocator, sch)
-	defer b.Release()
-	appenders := make([]func(any), sch.NumFields())
-	for i, fld := range sch.Fields() {
-		appenders[i], err = valueAppender(b.Field(i), fld.Type)
-		if err != nil {
-			fw.Close()
-			return err
-		}
-	}
-	n := 0
-	flush := func() error {
-		rec := b.NewRecordBatch()
-		defer rec.Release()
-		return fw.Write(rec)
-	}
-	err = conn.Raw(func(dc any) error {
+	q := fmt.Sprintf("SELECT %s FROM %s ORDER BY year, %s", strings.Join(cols, ", "), t.Name, order)
+	pw := &partWriter{root: filepath.Join(root, t.Name), sch: sch}
+	defer pw.abort()
+	err := conn.Raw(func(dc any) error {
 		qc, ok := dc.(driver.QueryerContext)
 		if !ok {
 			return errors.New("driver connection cannot query")
@@ -248,38 +215,138 @@ func writeParquet(ctx context.Context, conn *sql.Conn, q string, sch *arrow.Sche
 			return err
 		}
 		defer rows.Close()
-		vals := make([]driver.Value, len(rows.Columns()))
-		if len(vals) != len(appenders) {
-			return fmt.Errorf("query gives %d columns, schema has %d", len(vals), len(appenders))
+		vals := make([]driver.Value, len(cols))
+		if n := len(rows.Columns()); n != len(cols) {
+			return fmt.Errorf("query gives %d columns, schema has %d", n, len(cols))
 		}
 		for {
 			if err := rows.Next(vals); err != nil {
 				if err == io.EOF {
-					break
+					return nil
 				}
 				return err
 			}
-			for i, v := range vals {
-				appenders[i](v)
-			}
-			if n++; n%batchRows == 0 {
-				if err := flush(); err != nil {
-					return err
-				}
+			if err := pw.row(ctx, vals); err != nil {
+				return err
 			}
 		}
-		return nil
 	})
-	if err == nil && (n%batchRows != 0 || n == 0) {
-		err = flush()
+	if err != nil {
+		return err
 	}
-	if cerr := fw.Close(); err == nil {
+	return pw.close()
+}
+
+// partWriter writes rows that arrive sorted by year into one Parquet file
+// per year, one record batch (row group) at a time.
+type partWriter struct {
+	root string
+	sch  *arrow.Schema
+
+	year      int64
+	f         *os.File
+	bw        *bufio.Writer
+	fw        *pqarrow.FileWriter
+	b         *array.RecordBuilder
+	appenders []func(any)
+	n         int
+}
+
+func (p *partWriter) row(ctx context.Context, vals []driver.Value) error {
+	y, ok := vals[0].(int32)
+	if !ok {
+		return fmt.Errorf("year %v is not an INTEGER", vals[0])
+	}
+	if p.fw == nil || int64(y) != p.year {
+		if err := p.close(); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := p.open(int64(y)); err != nil {
+			return err
+		}
+	}
+	for i, v := range vals[1:] {
+		p.appenders[i](v)
+	}
+	if p.n++; p.n%batchRows == 0 {
+		return p.flush()
+	}
+	return nil
+}
+
+func (p *partWriter) open(year int64) error {
+	dir := filepath.Join(p.root, fmt.Sprintf("year=%d", year))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(filepath.Join(dir, "part-0.parquet"))
+	if err != nil {
+		return err
+	}
+	// pqarrow closes a writer that is an io.Closer: hand it a buffer, and
+	// flush and close the file here.
+	p.f, p.bw, p.year, p.n = f, bufio.NewWriterSize(f, 1<<20), year, 0
+	p.fw, err = pqarrow.NewFileWriter(p.sch, p.bw, writerProps(), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	if err != nil {
+		f.Close()
+		p.fw = nil
+		return err
+	}
+	if p.b == nil {
+		p.b = array.NewRecordBuilder(memory.DefaultAllocator, p.sch)
+		p.appenders = make([]func(any), p.sch.NumFields())
+		for i, fld := range p.sch.Fields() {
+			if p.appenders[i], err = valueAppender(p.b.Field(i), fld.Type); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (p *partWriter) flush() error {
+	rec := p.b.NewRecordBatch()
+	defer rec.Release()
+	return p.fw.Write(rec)
+}
+
+// close finishes the current year's file, if any.
+func (p *partWriter) close() error {
+	if p.fw == nil {
+		return nil
+	}
+	var err error
+	if p.n%batchRows != 0 {
+		err = p.flush()
+	}
+	if cerr := p.fw.Close(); err == nil {
 		err = cerr
 	}
-	if ferr := bw.Flush(); err == nil {
+	if ferr := p.bw.Flush(); err == nil {
 		err = ferr
 	}
+	if cerr := p.f.Close(); err == nil {
+		err = cerr
+	}
+	p.fw, p.f, p.bw = nil, nil, nil
 	return err
+}
+
+// abort releases what a failed export holds; its files are discarded with
+// the temporary directory.
+func (p *partWriter) abort() {
+	if p.fw != nil {
+		p.fw.Close()
+		p.f.Close()
+		p.fw = nil
+	}
+	if p.b != nil {
+		p.b.Release()
+		p.b = nil
+	}
 }
 
 // valueAppender returns a function appending one database value (as the
@@ -357,4 +424,13 @@ func valueAppender(b array.Builder, t arrow.DataType) (func(any), error) {
 		}, nil
 	}
 	return nil, fmt.Errorf("no Parquet export for %s", t)
+}
+
+// writerProps are fixed so that the same rows give the same bytes.
+func writerProps() *parquet.WriterProperties {
+	return parquet.NewWriterProperties(
+		parquet.WithCompression(compress.Codecs.Zstd),
+		parquet.WithMaxRowGroupLength(batchRows),
+		parquet.WithCreatedBy("govreport"),
+	)
 }

@@ -29,7 +29,9 @@ func Open(dataDir string) (*Warehouse, error) {
 		return nil, fmt.Errorf("open warehouse: %w", err)
 	}
 	path := filepath.Join(dataDir, DBFile)
-	db, err := sql.Open("duckdb", path)
+	// A memory limit keeps big sorts (the ordered export) spilling to
+	// disk rather than growing with the corpus.
+	db, err := sql.Open("duckdb", path+"?memory_limit="+memoryLimit())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -38,6 +40,14 @@ func Open(dataDir string) (*Warehouse, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return &Warehouse{dir: dataDir, db: db}, nil
+}
+
+// memoryLimit is DuckDB's memory limit: GOVREPORT_DUCKDB_MEMORY, or 1GB.
+func memoryLimit() string {
+	if v := os.Getenv("GOVREPORT_DUCKDB_MEMORY"); v != "" {
+		return v
+	}
+	return "1GB"
 }
 
 // DB returns the database handle, for queries.
@@ -79,34 +89,46 @@ const viewKeys = "r.report_id, r.year, r.agency, r.agency_key, r.province, r.cit
 
 // ViewSQL returns the CREATE OR REPLACE VIEW statement of a wide view
 // (requests, proactive or review_litigation); its columns are those of the
-// view's declaration in package schema, in the same order.
+// view's declaration in package schema, in the same order. The pivot
+// groups cells by report (and applicant or row) alone and joins reports
+// afterwards, which keeps the grouping key small.
 func ViewSQL(name string) string {
 	var sb strings.Builder
+	var pivots, outer []string
 	pivot := func(cond, alias string) {
-		fmt.Fprintf(&sb, ",\n  max(c.value) FILTER (WHERE %s) AS %s", cond, alias)
+		pivots = append(pivots, fmt.Sprintf("max(value) FILTER (WHERE %s) AS %s", cond, alias))
+		outer = append(outer, "p."+alias)
 	}
-	fmt.Fprintf(&sb, "CREATE OR REPLACE VIEW %s AS\nSELECT %s", name, viewKeys)
+	var group, where string
 	switch name {
 	case report.TableRequests:
-		sb.WriteString(",\n  c.col_code AS applicant")
+		group = "col_code"
+		outer = append(outer, "p.col_code AS applicant")
 		for _, r := range report.RequestRowCodes() {
-			pivot(fmt.Sprintf("c.row_code = '%s'", r), r)
+			pivot(fmt.Sprintf("row_code = '%s'", r), r)
 		}
-		fmt.Fprintf(&sb, "\nFROM cells c JOIN reports r ON r.report_id = c.report_id\nWHERE c.table_name = 'requests' AND c.col_code IN (%s)\nGROUP BY ALL", quoteList(report.RequestColCodes()))
+		where = fmt.Sprintf("table_name = 'requests' AND col_code IN (%s)", quoteList(report.RequestColCodes()))
 	case report.TableProactive:
-		sb.WriteString(",\n  c.row_code")
+		group = "row_code"
+		outer = append(outer, "p.row_code")
 		for _, col := range report.ProactiveColCodes() {
-			pivot(fmt.Sprintf("c.col_code = '%s'", col), col)
+			pivot(fmt.Sprintf("col_code = '%s'", col), col)
 		}
-		sb.WriteString("\nFROM cells c JOIN reports r ON r.report_id = c.report_id\nWHERE c.table_name = 'proactive'\nGROUP BY ALL")
+		where = "table_name = 'proactive'"
 	case report.TableReviewLitigation:
 		for _, g := range report.ReviewGroups {
 			for _, o := range report.ReviewOutcomes {
-				pivot(fmt.Sprintf("c.row_code = '%s' AND c.col_code = '%s'", g.Code, o.Code), report.ReviewCode(g.Code, o.Code))
+				pivot(fmt.Sprintf("row_code = '%s' AND col_code = '%s'", g.Code, o.Code), report.ReviewCode(g.Code, o.Code))
 			}
 		}
-		sb.WriteString("\nFROM cells c JOIN reports r ON r.report_id = c.report_id\nWHERE c.table_name = 'review_litigation'\nGROUP BY ALL")
+		where = "table_name = 'review_litigation'"
 	}
+	keys := "report_id"
+	if group != "" {
+		keys += ", " + group
+	}
+	fmt.Fprintf(&sb, "CREATE OR REPLACE VIEW %s AS\nSELECT %s,\n  %s\nFROM (\n  SELECT %s,\n    %s\n  FROM cells\n  WHERE %s\n  GROUP BY %s\n) p JOIN reports r ON r.report_id = p.report_id",
+		name, viewKeys, strings.Join(outer, ",\n  "), keys, strings.Join(pivots, ",\n    "), where, keys)
 	return sb.String()
 }
 
