@@ -204,20 +204,46 @@ func markerOf(norm string) section {
 	return secNone
 }
 
+// joinOrigins joins the text of a row's cells, each merged cell once.
+func joinOrigins(cells []document.Cell) string {
+	var sb strings.Builder
+	for _, c := range cells {
+		if !c.Copy {
+			sb.WriteString(c.Text)
+		}
+	}
+	return sb.String()
+}
+
+// contentScore counts the rows whose labels belong to a part.
+func contentScore(lines []line, s section) int {
+	n := 0
+	for i := range lines {
+		if lineContent(&lines[i]) == s {
+			n++
+		}
+	}
+	return n
+}
+
+// lineContent tells which part a row's label belongs to, by words only
+// that part's rows print.
+func lineContent(l *line) section {
+	switch {
+	case strings.Contains(l.label, "予以公开") || strings.Contains(l.label, "不予公开") || strings.Contains(l.label, "结转") || strings.Contains(l.label, "新收"):
+		return secRequests
+	case strings.Contains(l.label, "规章") || strings.Contains(l.label, "规范性文件") || strings.Contains(l.label, "行政许可") || strings.Contains(l.label, "行政处罚"):
+		return secProactive
+	case strings.Contains(l.label, "维持") || strings.Contains(l.label, "纠正") || strings.Contains(l.label, "复议"):
+		return secReview
+	}
+	return secNone
+}
+
 // contentOf guesses a table's part from its rows when no heading or header
 // row said it.
 func contentOf(lines []line) section {
-	var p, r, v int
-	for _, l := range lines {
-		switch {
-		case strings.Contains(l.label, "予以公开") || strings.Contains(l.label, "不予公开") || strings.Contains(l.label, "结转") || strings.Contains(l.label, "新收"):
-			r++
-		case strings.Contains(l.label, "规章") || strings.Contains(l.label, "规范性文件") || strings.Contains(l.label, "行政许可") || strings.Contains(l.label, "行政处罚"):
-			p++
-		case strings.Contains(l.label, "维持") || strings.Contains(l.label, "纠正") || strings.Contains(l.label, "复议"):
-			v++
-		}
-	}
+	p, r, v := contentScore(lines, secProactive), contentScore(lines, secRequests), contentScore(lines, secReview)
 	switch {
 	case r >= 2 && r >= p && r >= v:
 		return secRequests
@@ -262,17 +288,28 @@ func sections(doc *document.Document) map[section][]line {
 		}
 		paraRun = -1
 		ti++
+		lines := make([]line, len(b.Table.Rows))
+		signed := false // a heading or header row inside the table says its part
+		for ri, cells := range b.Table.Rows {
+			lines[ri] = makeLine(cells, ti, ri, grid)
+			if !lines[ri].hasValues() {
+				norm := Normalize(joinOrigins(cells))
+				signed = signed || headingOf(norm, false) != secNone || markerOf(norm) != secNone
+			}
+		}
+		if !signed && cur != secNone && cur != secEnd {
+			// A table with no heading or header of its own continues the
+			// part before it (a table broken by a page), unless its rows
+			// are plainly another part's (reports without headings).
+			if s := contentOf(lines); s != secNone && s != cur && contentScore(lines, s) >= 3 {
+				cur = s
+			}
+		}
 		var pending []line // rows before any heading: classified by content
 		for ri, cells := range b.Table.Rows {
-			l := makeLine(cells, ti, ri, grid)
+			l := lines[ri]
 			if !l.hasValues() {
-				var all []string
-				for _, c := range cells {
-					if !c.Copy {
-						all = append(all, c.Text)
-					}
-				}
-				norm := Normalize(strings.Join(all, ""))
+				norm := Normalize(joinOrigins(cells))
 				if s := headingOf(norm, false); s != secNone {
 					cur = s
 					l.heading = s

@@ -633,15 +633,27 @@ func c2019(vals map[string][]*float64) bool {
 
 func (c *coder) review(lines []line) {
 	var data []*line
+	var at []int
 	for i := range lines {
 		l := &lines[i]
 		// A labelled row of empty cells here is a header padded to the
 		// table's width; an unlabelled one is a data row of blanks.
 		if l.printed > 0 || (len(l.cands) >= 5 && l.label == "" && l.grid) {
 			data = append(data, l)
+			at = append(at, i)
 		}
 	}
 	if len(data) == 0 {
+		return
+	}
+	// Layout 0: in a grid, each value under the header cells of its own
+	// column (行政复议/未经复议直接起诉/复议后起诉 × 结果维持…总计), which also
+	// reads a table that prints only some groups or orders them its way.
+	if cells, ok := reviewByHeader(lines, at); ok {
+		for _, k := range cells {
+			c.res.Cells = append(c.res.Cells, c.cell(report.TableReviewLitigation, k.group, k.outcome, k.cd, false, unitNone))
+		}
+		c.res.Found[report.TableReviewLitigation] = true
 		return
 	}
 	groups := report.ReviewGroups
@@ -851,4 +863,56 @@ func (c *coder) fillReviewGap(ss []*cand, n int, l *line) []*cand {
 		"review_litigation: %d values for %d columns (%q); %s_%s taken as missing (%s), %s",
 		n-1, n, l.raw, g, o, how, got), "review_litigation."+g+"_"+o)
 	return out
+}
+
+type reviewCell struct {
+	group, outcome string
+	cd             *cand
+}
+
+// reviewByHeader places the values of review_litigation data rows by the
+// header cells above them in the same grid column: the header rows
+// between the previous data row and this one name the group and the
+// outcome of each column. It fails (ok false) unless every printed value
+// gets a distinct group and outcome.
+func reviewByHeader(lines []line, at []int) ([]reviewCell, bool) {
+	var out []reviewCell
+	seen := map[string]bool{}
+	prev := -1
+	for _, i := range at {
+		l := &lines[i]
+		if !l.grid {
+			return nil, false
+		}
+		var hdr []*line
+		for q := prev + 1; q < i; q++ {
+			if lines[q].table == l.table && lines[q].printed == 0 {
+				hdr = append(hdr, &lines[q])
+			}
+		}
+		prev = i
+		if len(hdr) == 0 {
+			return nil, false
+		}
+		for k := range l.cands {
+			cd := &l.cands[k]
+			var sb strings.Builder
+			for _, h := range hdr {
+				if cd.col < len(h.cells) {
+					sb.WriteString(Normalize(h.cells[cd.col]))
+				}
+			}
+			text := sb.String()
+			g, o := reviewGroup(text), reviewOutcome(text)
+			if g == "" || o == "" || seen[g+o] {
+				if cd.empty {
+					continue
+				}
+				return nil, false
+			}
+			seen[g+o] = true
+			out = append(out, reviewCell{g, o, cd})
+		}
+	}
+	return out, len(out) > 0
 }
