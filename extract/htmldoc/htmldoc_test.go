@@ -499,3 +499,24 @@ func TestBounds(t *testing.T) {
 		t.Errorf("deep nesting: %q", got)
 	}
 }
+
+// TestPortalPageGBK reads the hand-made portal page re-encoded as GBK
+// with its charset declaration removed: the same document must come out.
+func TestPortalPageGBK(t *testing.T) {
+	page := readTestdata(t, "portal-2021.html")
+	utf := mustRead(t, page)
+	undeclared := strings.Replace(string(page), `<meta charset="utf-8">`, "", 1)
+	if undeclared == string(page) {
+		t.Fatal("testdata page lost its charset declaration")
+	}
+	gb := mustRead(t, encode(t, undeclared))
+	if gb.Meta["charset"] != "gb18030" {
+		t.Errorf("charset %q, want gb18030", gb.Meta["charset"])
+	}
+	if !reflect.DeepEqual(paragraphs(gb), paragraphs(utf)) || !reflect.DeepEqual(tables(gb), tables(utf)) {
+		t.Errorf("GBK page reads differently from the UTF-8 one")
+	}
+	if gb.Title != utf.Title {
+		t.Errorf("title %q, want %q", gb.Title, utf.Title)
+	}
+}
