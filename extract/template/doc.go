@@ -7,8 +7,11 @@
 //
 //   - Sections: headings (二、主动公开政府信息情况, 三、收到和处理…, 四、…行政复议、
 //     行政诉讼…) and header rows only one table has (信息内容, 自然人 +
-//     商业企业, 结果维持) assign each table row to a part; a table before any
-//     such sign is classified by its row labels.
+//     商业企业, 结果维持) assign each table row to a part. A table with no such
+//     sign continues the part before it (a table broken by a page) unless its
+//     row labels plainly belong to another part (reports without headings).
+//     Inside a part, a short paragraph laid out in columns (pdftotext -layout,
+//     a wrapped label on a line of its own) is read as a row.
 //   - Rows: each row's label is built from all its text cells, rowspan copies
 //     included, so a child (1.属于国家秘密) carries its parent (（三）不予公开).
 //     Labels are normalised (numbering, punctuation, spaces, Latin letters
@@ -25,13 +28,19 @@
 //     them; trailing blanks are dropped; numbers left of the values are label
 //     debris. An OCR row one value short is placed by the identities of
 //     SCHEMA.md (requests: row total and column balance; review_litigation:
-//     group totals) and always flagged.
+//     group totals) and always flagged. review_litigation is read, in this
+//     order, by the header cells above each value's grid column (group ×
+//     outcome, so a table printing some groups only still reads), as one
+//     labelled row per group, as one labelled row per outcome, or as fifteen
+//     values in order over one or more rows (5 + 10, headers in between).
 //   - Values: integers, signs, decimals, thousands separators (1,234 and
 //     1，234), full-width digits, measure words (件), units (元 → ÷10000 into
 //     万元, done on the decimal text so no rounding creeps in; 万元 kept; the
 //     unit may be in the cell, in the next cell, or in the column header), and
-//     OCR's U/O/o/D/〇 for 0. Blank cells and the marks publishers use for
-//     "nothing" (—, -, /, 无) are blank: null, never 0.
+//     OCR's U/O/o/D/〇 for 0, changes in words (增加14, 减少2, 持平). Blank
+//     cells and the marks publishers use for "nothing" (—, -, /, 无) are
+//     blank: null, never 0. In OCR text (format "text") an empty field is
+//     a lost or doubled tab, not a blank: a blank must be printed there.
 //
 // The template is told by words only one of them prints (2021: 本年制发件数,
 // 逾期不补正…; 2019: 本年新制作数量, 政府集中采购…), by the year only when the
