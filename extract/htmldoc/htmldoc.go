@@ -39,14 +39,16 @@ func Read(data []byte) (*document.Document, error) {
 	w := &walker{budget: maxDocSlots}
 	w.walk(content(body.Get(0), st), 0)
 	w.flush()
-	for _, b := range w.blocks {
-		loc := "b" + strconv.Itoa(len(doc.Blocks)+1)
+	doc.Blocks = make([]document.Block, 0, len(w.blocks))
+	tables := 0
+	for i, b := range w.blocks {
+		loc := "b" + strconv.Itoa(i+1)
 		if b.grid == nil {
 			doc.Blocks = append(doc.Blocks, document.Paragraph(b.text, loc))
 			continue
 		}
-		n := len(doc.Tables()) + 1
-		doc.Blocks = append(doc.Blocks, document.Block{Table: b.grid.table(n), Locator: loc})
+		tables++
+		doc.Blocks = append(doc.Blocks, document.Block{Table: b.grid.table(tables), Locator: loc})
 	}
 	return doc, nil
 }
