@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 
 	"github.com/klippa-app/go-pdfium"
@@ -42,8 +43,9 @@ func cacheDir() string {
 }
 
 // getPool starts the one pdfium WebAssembly runtime of the process on first
-// use. One worker is enough: documents queue for it, which bounds memory,
-// and the pool serialises concurrent callers.
+// use. It keeps up to one instance per CPU (at most maxInstances): each
+// document borrows one and gives it back, so concurrent callers are safe and
+// memory stays bounded (each instance is capped at memoryLimitPages).
 func getPool() (pdfium.Pool, error) {
 	poolOnce.Do(func() {
 		cfg := wazero.NewRuntimeConfig().
@@ -59,8 +61,8 @@ func getPool() (pdfium.Pool, error) {
 		}
 		pool, poolErr = webassembly.Init(webassembly.Config{
 			MinIdle:       0,
-			MaxIdle:       1,
-			MaxTotal:      1,
+			MaxIdle:       instances(),
+			MaxTotal:      instances(),
 			ReuseWorkers:  true,
 			RuntimeConfig: cfg,
 			// Mount nothing: documents are passed as bytes, and a
@@ -75,6 +77,11 @@ func getPool() (pdfium.Pool, error) {
 	})
 	return pool, poolErr
 }
+
+// maxInstances caps the pdfium instances kept alive.
+const maxInstances = 4
+
+func instances() int { return max(1, min(runtime.NumCPU(), maxInstances)) }
 
 type discard struct{}
 

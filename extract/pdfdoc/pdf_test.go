@@ -433,3 +433,26 @@ func TestGoldenUnruled(t *testing.T) {
 		t.Errorf("wrapped label not joined:\n%s", tableText(req))
 	}
 }
+
+// TestConcurrent reads documents from several goroutines at once.
+func TestConcurrent(t *testing.T) {
+	data, err := os.ReadFile("testdata/report.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			doc, err := Read(data)
+			if err == nil && doc.Meta["pages"] != "3" {
+				err = fmt.Errorf("pages %q", doc.Meta["pages"])
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
