@@ -3,6 +3,7 @@ package htmldoc
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -15,6 +16,9 @@ import (
 	"github.com/govreport/govreport/extract/document"
 )
 
+// inlineTags matches the start and end tags of inline formatting elements.
+var inlineTags = regexp.MustCompile(`(?i)</?(?:span|font|b|i|u|s|em|strong|small|big|sub|sup|strike|ins|del|mark|abbr|nobr|o:p|st1:[a-z]+)(?:\s[^>]*)?/?>`)
+
 // maxDepth bounds the recursion of the block walker; deeper content is
 // still read, as the text of one paragraph.
 const maxDepth = 400
@@ -24,7 +28,13 @@ func Read(data []byte) (*document.Document, error) {
 	text, cs := decode(data)
 	root, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
-		return nil, fmt.Errorf("parse html: %w", err)
+		// The parser refuses nesting deeper than 512 elements. Broken
+		// pages reach it with thousands of unclosed <span>s or <font>s,
+		// which carry no structure: without them the page may parse.
+		root, err = html.Parse(bytes.NewReader(inlineTags.ReplaceAll(text, nil)))
+		if err != nil {
+			return nil, fmt.Errorf("parse html: %w", err)
+		}
 	}
 	q := goquery.NewDocumentFromNode(root)
 	doc := &document.Document{Format: "html", Meta: map[string]string{}}

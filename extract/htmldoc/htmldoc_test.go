@@ -494,6 +494,11 @@ func TestBounds(t *testing.T) {
 	if _, err := Read([]byte(deep)); err == nil {
 		t.Errorf("5000-deep nesting read without error")
 	}
+	// A broken page: 600 <span>s never closed, then the report.
+	broken := "<p>" + strings.Repeat("<span style='font-size:12pt'>", 600) + "报告</p><table><tr><td>规章</td><td>0</td></tr></table>"
+	if d := mustRead(t, []byte(broken)); !reflect.DeepEqual(tables(d), [][][]string{{{"规章", "0"}}}) || !reflect.DeepEqual(paragraphs(d), []string{"报告"}) {
+		t.Errorf("unclosed spans: %q %q", paragraphs(d), tables(d))
+	}
 	deep = strings.Repeat("<div><span>", 200) + "深" + strings.Repeat("</span></div>", 200)
 	if got := paragraphs(mustRead(t, []byte(deep))); !reflect.DeepEqual(got, []string{"深"}) {
 		t.Errorf("deep nesting: %q", got)
