@@ -52,6 +52,8 @@ func TestParseValue(t *testing.T) {
 		{"减少2", "-2", unitNone, false, true},
 		{"减3", "-3", unitNone, false, true},
 		{"持平", "0", unitNone, false, true},
+		{"**12**", "12", unitNone, false, true},
+		{"`0`", "0", unitNone, false, true},
 		{"增", "", unitNone, false, false},
 	}
 	for _, tt := range tests {

@@ -60,6 +60,8 @@ func toASCII(s string) string {
 // for anything else, which is then a label or an unreadable cell.
 func parseValue(s string) value {
 	s = strings.TrimSpace(toASCII(s))
+	// Emphasis kept by markdown archives: **12**, _3_, `0`.
+	s = strings.TrimSpace(strings.Trim(s, "*_`"))
 	if nullTokens[s] {
 		return value{blank: true, ok: true}
 	}
