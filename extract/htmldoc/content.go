@@ -11,7 +11,7 @@ import (
 type stat struct {
 	text   int // runes of visible text
 	link   int // runes of visible text inside links
-	tables int // data tables (tables without a nested table)
+	tables int // data tables (no nested table, more plain text than links)
 }
 
 func (s stat) plain() int { return s.text - s.link }
@@ -54,7 +54,7 @@ func measure(root *html.Node) map[*html.Node]stat {
 				nested = true
 			}
 		}
-		if n.DataAtom == atom.Table && !nested {
+		if n.DataAtom == atom.Table && !nested && s.plain() > s.link {
 			s.tables++
 		}
 		if n == root || !inTable && (isBlock(n.DataAtom) || proposed(n)) {
@@ -140,17 +140,73 @@ func content(body *html.Node, st map[*html.Node]stat) *html.Node {
 		}
 		best = next
 	}
-	// Widen to take in the title and date line above the body: stop at
-	// the first ancestor that adds more than a heading's worth of text,
-	// or navigation (link text).
-	const headerText, headerLinks = 300, 60
-	inner := st[best]
+	// Widen to take in the title and date line above the body: climb to
+	// the parent while what it adds before the body is a heading's worth
+	// of text and little navigation, and it adds nothing after it (that
+	// is where footers, share buttons and related-article lists sit).
+	const headerText, headerLinks, trailerText = 300, 60, 20
 	for best != body && best.Parent != nil {
-		p, ok := st[best.Parent]
-		if !ok || p.plain()-inner.plain() > headerText || p.link-inner.link > headerLinks {
+		p := best.Parent
+		if _, ok := st[p]; !ok {
 			break
 		}
-		best = best.Parent
+		var before, after stat
+		passed := false
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if c == best {
+				passed = true
+				continue
+			}
+			cs := statOf(c, st)
+			if !passed {
+				before.text += cs.text
+				before.link += cs.link
+			} else {
+				after.text += cs.text
+				after.link += cs.link
+			}
+		}
+		if before.plain() > headerText || before.link > headerLinks || after.plain() > trailerText {
+			break
+		}
+		best = p
 	}
 	return best
+}
+
+// statOf returns a node's text stats, from the map when measure kept
+// them, else counted now (inline elements and text are small).
+func statOf(n *html.Node, st map[*html.Node]stat) stat {
+	if s, ok := st[n]; ok {
+		return s
+	}
+	var s stat
+	var visit func(n *html.Node, inLink bool, depth int)
+	visit = func(n *html.Node, inLink bool, depth int) {
+		switch n.Type {
+		case html.TextNode:
+			k := 0
+			for _, r := range n.Data {
+				if !isSpace(r) && !isInvisible(r) {
+					k++
+				}
+			}
+			s.text += k
+			if inLink {
+				s.link += k
+			}
+			return
+		case html.ElementNode:
+			if skipped(n) || depth > maxDepth {
+				return
+			}
+		default:
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c, inLink || n.DataAtom == atom.A, depth+1)
+		}
+	}
+	visit(n, false, 0)
+	return s
 }

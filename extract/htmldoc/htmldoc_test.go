@@ -360,6 +360,25 @@ func TestPortalPage(t *testing.T) {
 	}
 }
 
+// TestSidebarLinkTable: a table of links in a sidebar is navigation; it
+// does not stop the article body from being found.
+func TestSidebarLinkTable(t *testing.T) {
+	page := `<html><body>
+<div class="side"><table><tr><td><a href="/1">2020年报</a></td><td><a href="/2">2019年报</a></td></tr>
+<tr><td><a href="/3">2018年报</a></td><td><a href="/4">2017年报</a></td></tr></table></div>
+<div class="main"><div class="TRS_Editor"><p>` + strings.Repeat("本机关认真贯彻落实条例。", 20) + `</p>
+<table><tr><td>规章</td><td>0</td></tr><tr><td>规范性文件</td><td>2</td></tr></table></div></div>
+<div class="footer"><p>版权所有：某某县人民政府 地址：某某路1号 电话：0000-1234567</p></div>
+</body></html>`
+	d := mustRead(t, []byte(page))
+	if got := tables(d); !reflect.DeepEqual(got, [][][]string{{{"规章", "0"}, {"规范性文件", "2"}}}) {
+		t.Errorf("tables %q", got)
+	}
+	if got := paragraphs(d); len(got) != 1 || strings.Contains(got[0], "版权所有") {
+		t.Errorf("paragraphs %q", got)
+	}
+}
+
 func readTestdata(t testing.TB, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
