@@ -129,11 +129,13 @@ func formatFloat(f float64) string {
 
 // csvWriter writes RFC 4180 CSV with a header line.
 type csvWriter struct {
-	w   *csv.Writer
-	buf []string
+	w    *csv.Writer
+	cols []ResultColumn
+	buf  []string
 }
 
 func (c *csvWriter) Header(cols []ResultColumn) error {
+	c.cols = cols
 	c.buf = make([]string, len(cols))
 	for i, col := range cols {
 		c.buf[i] = col.Name
@@ -143,7 +145,7 @@ func (c *csvWriter) Header(cols []ResultColumn) error {
 
 func (c *csvWriter) Row(vals []any) error {
 	for i, v := range vals {
-		c.buf[i], _ = formatValue(v, "")
+		c.buf[i], _ = formatValue(v, c.cols[i].Type)
 	}
 	return c.w.Write(c.buf)
 }
