@@ -138,7 +138,7 @@ func TestDisplayWidth(t *testing.T) {
 	}{
 		{"abc", 3},
 		{"北京", 4},
-		{"（一）", 6},     // fullwidth parentheses
+		{"（一）", 6},      // fullwidth parentheses
 		{"ＡＢ", 4},       // fullwidth Latin
 		{"e\u0301", 1},  // combining accent
 		{"Ξ", 1},        // ambiguous width: narrow
