@@ -144,7 +144,7 @@ func content(body *html.Node, st map[*html.Node]stat) *html.Node {
 	// the parent while what it adds before the body is a heading's worth
 	// of text and little navigation, and it adds nothing after it (that
 	// is where footers, share buttons and related-article lists sit).
-	const headerText, headerLinks, trailerText = 300, 60, 20
+	const headerText, headerLinks, trailerText = 300, 60, 40
 	for best != body && best.Parent != nil {
 		p := best.Parent
 		if _, ok := st[p]; !ok {

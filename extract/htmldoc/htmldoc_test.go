@@ -368,7 +368,7 @@ func TestSidebarLinkTable(t *testing.T) {
 <tr><td><a href="/3">2018年报</a></td><td><a href="/4">2017年报</a></td></tr></table></div>
 <div class="main"><div class="TRS_Editor"><p>` + strings.Repeat("本机关认真贯彻落实条例。", 20) + `</p>
 <table><tr><td>规章</td><td>0</td></tr><tr><td>规范性文件</td><td>2</td></tr></table></div></div>
-<div class="footer"><p>版权所有：某某县人民政府 地址：某某路1号 电话：0000-1234567</p></div>
+<div class="footer"><p>版权所有：某某县人民政府 地址：某某路1号 电话：0000-1234567</p><p>网站标识码：0000000000 某ICP备00000000号</p></div>
 </body></html>`
 	d := mustRead(t, []byte(page))
 	if got := tables(d); !reflect.DeepEqual(got, [][][]string{{{"规章", "0"}, {"规范性文件", "2"}}}) {
