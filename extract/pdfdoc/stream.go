@@ -2,7 +2,9 @@ package pdfdoc
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/extract/document"
 )
@@ -78,7 +80,7 @@ func streamTables(items []*item) []*item {
 		}
 		j := i + 1
 		for j < n && items[j].ln != nil && sameRegion(items[j-1], items[j]) &&
-			(nseg[j] >= 2 || (nseg[j] == 1 && (dataNear(j) || data[j-1]))) {
+			(nseg[j] >= 2 || (nseg[j] == 1 && !heading(items[j].ln) && (dataNear(j) || data[j-1]))) {
 			j++
 		}
 		for j > i && nseg[j-1] < 2 && !data[j-2] {
@@ -106,6 +108,15 @@ func streamTables(items []*item) []*item {
 		i++
 	}
 	return out
+}
+
+var headingRE = regexp.MustCompile(`^[一二三四五六七八九十]+[、.．]`)
+
+// heading: a long numbered line (四、政府信息公开行政复议、行政诉讼情况)
+// alone on its line is a section heading, not a wrapped table label.
+func heading(l *line) bool {
+	t := l.text()
+	return headingRE.MatchString(t) && utf8.RuneCountInString(t) >= 12
 }
 
 // manyNumbers: one line holding four numbers or more is a table row even
@@ -210,7 +221,8 @@ func streamTable(lines []*item) (*item, int) {
 		var best *row
 		bestD := 0.0
 		for _, k := range []int{idx - 1, idx + 1} {
-			if k >= 0 && k < len(rows) && rows[k].data {
+			// a wrapped line sits at line pitch from its row's numbers
+			if k >= 0 && k < len(rows) && rows[k].data && abs(rows[k].base-r.base) <= 1.8*r.first.ln.size {
 				if d := abs(rows[k].base - r.base); best == nil || d < bestD {
 					best, bestD = rows[k], d
 				}
