@@ -287,9 +287,9 @@ func TestParagraphs(t *testing.T) {
 	}{
 		{"fragment without <html>", `<p style='text-align: center'>2019年上海市人民政府办公厅政府信息公开工作年度报告</p>	<p>发布日期：2020-01-31</p>`,
 			[]string{"2019年上海市人民政府办公厅政府信息公开工作年度报告", "发布日期：2020-01-31"}},
-		{"label split across spans and lines joins; Latin words keep a space; dates keep theirs",
-			"<p><span>平潭综合实验区</span>\n<span>2020</span> 年</p><p>see   the\nreport</p><p>时间：2021-03-05 08:58</p>",
-			[]string{"平潭综合实验区2020年", "see the report", "时间：2021-03-05 08:58"}},
+		{"spans join; a line wrap inside Chinese joins; a space next to a number or a Latin word is kept, collapsed",
+			"<p><span>平潭综合</span><span>实验区</span><span>20</span><span>20</span>年度政府信息\n公开</p><p><span>石壁街道办事处</span>\n<span>2020</span>\u3000年</p><p>see   the\nreport</p><p>时间：2021-03-05 08:58</p>",
+			[]string{"平潭综合实验区2020年度政府信息公开", "石壁街道办事处 2020 年", "see the report", "时间：2021-03-05 08:58"}},
 		{"br splits paragraphs, headings and list items are blocks", "<h1>标题</h1><div>甲<br>乙</div><ul><li>一</li><li>二</li></ul>",
 			[]string{"标题", "甲", "乙", "一", "二"}},
 		{"link-only paragraphs (navigation) dropped", `<div><a href="/">首页</a> <a href="/a">政务公开</a></div><p>附件：<a href="/x.pdf">年报.pdf</a></p>`,
@@ -376,6 +376,24 @@ func TestSidebarLinkTable(t *testing.T) {
 	}
 	if got := paragraphs(d); len(got) != 1 || strings.Contains(got[0], "版权所有") {
 		t.Errorf("paragraphs %q", got)
+	}
+}
+
+// TestArticleHeader: the article's title and date above the CMS body and
+// its signature after it are kept; the navigation and footer around the
+// article are not.
+func TestArticleHeader(t *testing.T) {
+	page := `<html><body><ul class="nav"><li><a href="/">首页</a></li><li><a href="/a">信息公开</a></li></ul>
+<div class="article"><h1>某某局2020年政府信息公开工作年度报告</h1><div class="info">发布日期：2021-01-28</div>
+<div id="zoom"><p>` + strings.Repeat("本局认真贯彻落实条例。", 30) + `</p>
+<table><tr><td>规章</td><td>0</td></tr><tr><td>规范性文件</td><td>2</td></tr></table></div>
+<div class="sign">某某局 2021年1月20日</div></div>
+<div class="footer"><p>主办单位：某某市某某局 地址：某某路1号 联系电话：0000-1234567 网站标识码：0000000000 某ICP备00000000号</p></div>
+</body></html>`
+	got := paragraphs(mustRead(t, []byte(page)))
+	want := []string{"某某局2020年政府信息公开工作年度报告", "发布日期：2021-01-28", strings.Repeat("本局认真贯彻落实条例。", 30), "某某局 2021年1月20日"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("paragraphs\n got %q\nwant %q", got, want)
 	}
 }
 

@@ -10,13 +10,9 @@ import (
 
 // textBuf accumulates text the way a reader sees it: runs of whitespace
 // (including NBSP and the full-width space) and element breaks become at
-// most one space, and even that only between two Latin words. Chinese and
-// numbers join without one, since Word pastes split "20" into
-// <span>2</span><span>0</span> and labels across <p>s.
-//
-// Inside table cells (cell set) digits either side of a gap join as well:
-// a value cell holds one number, however the paste scattered it. In
-// running text a space between digits is kept (dates, times).
+// most one space (see needSpace for where none is kept). Adjacent inline
+// elements join with nothing between them, so Word's
+// <span>2</span><span>0</span> reads "20".
 type textBuf struct {
 	sb   strings.Builder
 	last rune
@@ -54,14 +50,20 @@ func (t *textBuf) reset() {
 	t.gap = false
 }
 
-// needSpace reports whether a gap between a and b is kept as a space:
-// only between two Latin (or ASCII) runes, and in a cell not between two
-// digits.
+// needSpace reports whether a gap between a and b is kept as a space.
+// Between two CJK runes never: the gap is a line wrap or a span boundary
+// of the paste. In a cell, only between two Latin (or ASCII) runes that
+// are not both digits: a cell is one label or one number. In running
+// text, wherever one side is Latin or a digit ("某某局 2021年1月20日"
+// keeps the boundary between a name and its date).
 func needSpace(a, b rune, cell bool) bool {
-	if cell && a >= '0' && a <= '9' && b >= '0' && b <= '9' {
-		return false
+	if cell {
+		if a >= '0' && a <= '9' && b >= '0' && b <= '9' {
+			return false
+		}
+		return isLatin(a) && isLatin(b)
 	}
-	return isLatin(a) && isLatin(b)
+	return isLatin(a) || isLatin(b)
 }
 
 // isLatin is a rune of Latin script text, ASCII punctuation included;
