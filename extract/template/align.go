@@ -1,6 +1,9 @@
 package template
 
-import "sync"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // Costs and rewards of the alignment. A row's label similarity is in
 // [0, 1]; a value count that fits the expected row adds fitBonus, so a row
@@ -65,14 +68,18 @@ func align(lines []line, exps []expected) []match {
 	simAt := func(i, k, j int) float64 { return sims[(i*(maxSpan+1)+k)*m+j] }
 	work := make([]int32, len(ix.formLen))
 	for i := range lines {
-		lab := ""
+		lab := lines[i].label
+		bg := lines[i].bg
 		for k := 1; k <= maxSpan && i+k-1 < n; k++ {
-			bg := lines[i].bg
 			if k > 1 {
-				lab += lines[i+k-1].label
-				bg = makeBigrams(lab)
-			} else {
-				lab = lines[i].label
+				next := &lines[i+k-1]
+				if joined := joinBigrams(bg, next.bg, lastRune(lab), firstRune(next.label),
+					utf8.RuneCountInString(lab), utf8.RuneCountInString(next.label)); joined != nil {
+					bg = joined
+				} else {
+					bg = makeBigrams(lab + next.label)
+				}
+				lab += next.label
 			}
 			off := (i*(maxSpan+1) + k) * m
 			ix.scores(bg, work, sims[off:off+m])
@@ -301,4 +308,14 @@ func (ix *labelIndex) scores(found bigrams, work []int32, out []float64) {
 			out[j] = s
 		}
 	}
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

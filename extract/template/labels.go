@@ -75,6 +75,17 @@ func skipNumbering(rs []rune, i int) int {
 	return 0
 }
 
+// mayHaveHan reports whether s can normalise to anything: it has a
+// non-ASCII byte, or the '=' OCR makes of 二.
+func mayHaveHan(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] == '=' {
+			return true
+		}
+	}
+	return false
+}
+
 func isHan(r rune) bool {
 	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
@@ -83,7 +94,7 @@ func isHan(r rune) bool {
 // numbering, punctuation, spaces, markup and Latin letters are dropped and
 // OCR confusables mapped to the template's characters.
 func Normalize(s string) string {
-	if s == "" {
+	if !mayHaveHan(s) {
 		return ""
 	}
 	rs := []rune(s)
@@ -141,6 +152,32 @@ func makeBigrams(norm string) bigrams {
 		out = append(out, uint64(rs[i])<<32|uint64(rs[i+1]))
 	}
 	slices.Sort(out)
+	return out
+}
+
+// joinBigrams returns the bigrams of the concatenation of two labels from
+// theirs, without sorting again: the union plus the bigram across the join.
+func joinBigrams(a, b bigrams, aLast, bFirst rune, aLen, bLen int) bigrams {
+	if aLen < 2 || bLen < 2 {
+		return nil // the caller builds these few from the text
+	}
+	out := make(bigrams, 0, len(a)+len(b)+1)
+	x := uint64(aLast)<<32 | uint64(bFirst)
+	i, j, done := 0, 0, false
+	for i < len(a) || j < len(b) || !done {
+		var next uint64
+		switch {
+		case !done && (i >= len(a) || x <= a[i]) && (j >= len(b) || x <= b[j]):
+			next, done = x, true
+		case i < len(a) && (j >= len(b) || a[i] <= b[j]):
+			next = a[i]
+			i++
+		default:
+			next = b[j]
+			j++
+		}
+		out = append(out, next)
+	}
 	return out
 }
 

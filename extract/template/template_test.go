@@ -140,6 +140,29 @@ func TestIndexMatchesScore(t *testing.T) {
 	}
 }
 
+// TestJoinBigrams checks the merge of two labels' bigrams against the
+// bigrams of the joined text.
+func TestJoinBigrams(t *testing.T) {
+	labels := []string{"其他对外管理", "服务事项", "予以公开", "总计", "其他", "要求行政机关确认或重", "新出具已获取", "信息", "公开公开", "开公"}
+	for _, a := range labels {
+		for _, b := range labels {
+			got := joinBigrams(makeBigrams(a), makeBigrams(b), lastRune(a), firstRune(b),
+				len([]rune(a)), len([]rune(b)))
+			want := makeBigrams(a + b)
+			if len(got) != len(want) {
+				t.Errorf("%s+%s: %v, want %v", a, b, got, want)
+				continue
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("%s+%s: %v, want %v", a, b, got, want)
+					break
+				}
+			}
+		}
+	}
+}
+
 // grid builds a document from tab-separated lines: a blank line ends a
 // table, a line without a tab is a paragraph.
 func grid(format string, text string) *document.Document {

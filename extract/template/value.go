@@ -35,6 +35,16 @@ var countSuffixes = []string{"件", "个", "项", "次", "条", "人", "家", "�
 
 // toASCII folds full-width forms and odd spaces to ASCII.
 func toASCII(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] == '\t' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E:
@@ -59,6 +69,9 @@ func toASCII(s string) string {
 // measure word, and OCR's U/O/o/D/〇 for the digit 0; it returns ok=false
 // for anything else, which is then a label or an unreadable cell.
 func parseValue(s string) value {
+	if hasWordChar(s) {
+		return value{}
+	}
 	s = strings.TrimSpace(toASCII(s))
 	// Emphasis kept by markdown archives: **12**, _3_, `0`.
 	s = strings.TrimSpace(strings.Trim(s, "*_`"))
@@ -246,6 +259,21 @@ func splitTail(s string) (label, val string, ok bool) {
 func hasHan(s string) bool {
 	for _, r := range s {
 		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueWords are the Han characters a value cell may print: units, measure
+// words, the words for nothing and for a change.
+const valueWords = "元万件个项次条人家宗份无空一〇增加减少上升下降持平不变化"
+
+// hasWordChar reports whether s holds a Han character no value prints, so
+// that label cells are turned away before any parsing.
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) && !strings.ContainsRune(valueWords, r) {
 			return true
 		}
 	}
