@@ -38,9 +38,32 @@ type page struct {
 	glyphs []glyph
 	rules  []rule
 	images int // image objects on the page
+	rot    int // /Rotate in quarter turns clockwise
 	// needsOCR: image-only page left unread (no OCR engine); ocr: the
 	// glyphs come from OCR.
 	needsOCR, ocr bool
+}
+
+// point maps a point of PDF user space (y up, unrotated) to the page as
+// displayed, in points from the top-left corner. w and h are the displayed
+// size (pdfium swaps them for a quarter turn).
+func (p *page) point(x, y float64) (float64, float64) {
+	switch p.rot {
+	case 1: // 90° clockwise: user bottom-left is display top-left
+		return y, x
+	case 2:
+		return p.w - x, y
+	case 3:
+		return p.w - y, p.h - x
+	}
+	return x, p.h - y
+}
+
+// box maps a user-space rectangle to a display one (x0 < x1, y0 < y1).
+func (p *page) box(left, bottom, right, top float64) (x0, y0, x1, y1 float64) {
+	ax, ay := p.point(left, bottom)
+	bx, by := p.point(right, top)
+	return minf(ax, bx), minf(ay, by), maxf(ax, bx), maxf(ay, by)
 }
 
 // imageOnly reports whether the page is a scan: an image and (almost) no
@@ -76,6 +99,10 @@ func loadPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (*page, e
 	}
 	if r, err := inst.FPDF_GetPageHeightF(&requests.FPDF_GetPageHeightF{Page: ref}); err == nil {
 		pg.h = float64(r.PageHeight)
+	}
+
+	if r, err := inst.FPDFPage_GetRotation(&requests.FPDFPage_GetRotation{Page: ref}); err == nil {
+		pg.rot = int(r.PageRotation) & 3
 	}
 
 	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: ref})
@@ -114,32 +141,30 @@ func loadPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (*page, e
 		if err != nil {
 			continue
 		}
-		// The loose box spans the font's ascent to descent: its height is
-		// the em size in page space (the reported font size is in text
-		// space and is wrong under a scaled text matrix: Type 3 fonts give
-		// hundreds of points).
-		size := float64(box.Rect.Top - box.Rect.Bottom)
-		if size <= 0 {
-			size = 1
-		}
-		x0, x1 := float64(box.Rect.Left), float64(box.Rect.Right)
+		left, right := float64(box.Rect.Left), float64(box.Rect.Right)
+		bottom, top := float64(box.Rect.Bottom), float64(box.Rect.Top)
 		// Some Type 3 fonts give loose boxes hundreds of points wide: then
 		// the tight glyph box places the character, and its larger side
 		// (a 一 is wide and flat) stands for the em size.
 		// (Each call into pdfium costs; the tight box is only asked for
 		// when the loose one is implausibly large.)
-		if x1-x0 > maxBodyGlyph || size > maxBodyGlyph {
+		if right-left > maxBodyGlyph || top-bottom > maxBodyGlyph {
 			tb, err := inst.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp.TextPage, Index: c})
 			tw, th := tb.Right-tb.Left, tb.Top-tb.Bottom
-			if err == nil && x1-x0 > 3*maxf(tw, th)+6 {
-				x0, x1 = tb.Left, tb.Right
-				size = maxf(tw, th) * 1.1
-				if size < 1 {
-					size = 1
-				}
+			if err == nil && right-left > 3*maxf(tw, th)+6 {
+				left, right = tb.Left, tb.Right
+				mid, em := (tb.Top+tb.Bottom)/2, maxf(tw, th)*1.1
+				bottom, top = mid-em/2, mid+em/2
 			}
 		}
-		base := pg.h - org.Y
+		// to display space, top-down: the loose box gives x and the em
+		// size, the origin the baseline
+		x0, y0, x1, y1 := pg.box(left, bottom, right, top)
+		_, base := pg.point(org.X, org.Y)
+		size := y1 - y0
+		if size <= 0 {
+			size = 1
+		}
 		pg.glyphs = append(pg.glyphs, glyph{
 			r:     r,
 			x0:    x0,
@@ -175,7 +200,8 @@ func loadPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (*page, e
 				if err != nil {
 					continue
 				}
-				r := rule{x0: float64(b.Left), x1: float64(b.Right), y0: pg.h - float64(b.Top), y1: pg.h - float64(b.Bottom)}
+				x0, y0, x1, y1 := pg.box(float64(b.Left), float64(b.Bottom), float64(b.Right), float64(b.Top))
+				r := rule{x0: x0, y0: y0, x1: x1, y1: y1}
 				// Only thin paths are table rules; boxes and shapes are
 				// left out (a cell's rectangle shows as its four edges in
 				// the exports measured).

@@ -19,7 +19,11 @@ import (
 
 // minimalPDF writes a valid PDF of n pages, each showing text (Helvetica)
 // when text is not empty.
-func minimalPDF(n int, text string) []byte {
+func minimalPDF(n int, text string) []byte { return pdfWith(n, text, 0) }
+
+// pdfWith is minimalPDF with every page turned rot degrees clockwise; the
+// text is drawn turned the other way so that it reads upright.
+func pdfWith(n int, text string, rot int) []byte {
 	var b bytes.Buffer
 	var offs []int
 	obj := func(s string) {
@@ -37,10 +41,13 @@ func minimalPDF(n int, text string) []byte {
 	stream := ""
 	if text != "" {
 		stream = fmt.Sprintf("BT /F1 12 Tf 72 720 Td (%s) Tj ET", text)
+		if rot == 90 {
+			stream = fmt.Sprintf("BT /F1 12 Tf 0 1 -1 0 500 72 Tm (%s) Tj ET", text)
+		}
 	}
 	obj(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(stream), stream))
 	for i := 0; i < n; i++ {
-		obj("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>")
+		obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate %d /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>", rot))
 		obj("<< >>") // keeps the page objects at odd numbers
 	}
 	xref := b.Len()
@@ -62,6 +69,18 @@ func TestMinimalPDF(t *testing.T) {
 	}
 	if got := strings.Count(doc.Text(), "Hello report"); got != 2 {
 		t.Errorf("text %q: want the line of each page", doc.Text())
+	}
+}
+
+// TestRotatedPage: a landscape page (/Rotate 90) with upright text reads
+// as one line in order.
+func TestRotatedPage(t *testing.T) {
+	doc, err := Read(pdfWith(1, "Hello report 2023", 90))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(doc.Text()); got != "Hello report 2023" {
+		t.Errorf("text %q", got)
 	}
 }
 
