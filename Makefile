@@ -27,6 +27,12 @@ test:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) test -timeout 40m ./...
 
+# docs regenerates docs/DATA.md, the data dictionary, from the Arrow
+# declarations (a test fails when it is stale).
+docs:
+	$(GO) run ./cmd/govreport schema --format markdown > docs/DATA.md.tmp
+	mv docs/DATA.md.tmp docs/DATA.md
+
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./extract/...
 
