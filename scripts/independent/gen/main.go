@@ -105,8 +105,11 @@ func run(seed uint64, out string, n int) error {
 			name, data = base+".md", []byte(renderMarkdown(bl))
 		default:
 			k := htmlKind{Word: r.IntN(2) == 0, Meta: true, Charset: "utf-8"}
-			if form == "xlsx" {
+			if form == "xlsx" || kind == "soffice" {
+				// LibreOffice lays a Word-paste table without column widths out
+				// wider than the page; a clean table with widths fits.
 				k.Word = false
+				k.ColWidths = true
 			}
 			page := renderHTML(r, rep, s, bl, k)
 			src := filepath.Join(tmp, base+".html")
@@ -204,7 +207,7 @@ func convert(tmp string, convs []conversion) error {
 	filters := map[string][]string{
 		"docx":        {"--convert-to", "docx:MS Word 2007 XML"},
 		"doc":         {"--convert-to", "doc:MS Word 97"},
-		"pdf-soffice": {"--convert-to", "pdf:writer_web_pdf_Export"},
+		"pdf-soffice": {"--convert-to", "pdf:writer_pdf_Export"},
 		"xlsx":        {"--infilter=HTML (StarCalc)", "--convert-to", "xlsx:Calc MS Excel 2007 XML"},
 	}
 	for kind, list := range byKind {
@@ -229,20 +232,25 @@ func convert(tmp string, convs []conversion) error {
 			fmt.Fprintf(os.Stderr, "gen: soffice not found, %s documents left out\n", kind)
 			continue
 		}
-		args := append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(tmp, "lo-profile")}, filters[kind]...)
-		args = append(args, "--outdir", outDir)
-		for _, cv := range list {
-			args = append(args, cv.src)
+		srcs := make([]string, len(list))
+		for i, cv := range list {
+			srcs[i] = cv.src
 		}
-		cmd := exec.Command(bin, args...)
-		var eb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &eb, &eb
-		if err := cmd.Run(); err != nil {
-			fmt.Fprintf(os.Stderr, "gen: soffice %s: %v\n%s", kind, err, eb.String())
+		if kind == "pdf-soffice" {
+			// A PDF as Word exports it: HTML into a Writer document first
+			// (Writer/Web's own PDF export cuts wide tables at the page edge).
+			stage := filepath.Join(tmp, "stage-pdf")
+			os.MkdirAll(stage, 0o755)
+			soffice(bin, tmp, filters["docx"], stage, srcs)
+			for i, s := range srcs {
+				srcs[i] = filepath.Join(stage, strings.TrimSuffix(filepath.Base(s), ".html")+".docx")
+			}
 		}
+		soffice(bin, tmp, filters[kind], outDir, srcs)
 		for _, cv := range list {
 			ext := strings.TrimPrefix(filepath.Ext(cv.dst), ".")
-			got := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(cv.src), ".html")+"."+ext)
+			stem := strings.TrimSuffix(filepath.Base(cv.src), ".html")
+			got := filepath.Join(outDir, stem+"."+ext)
 			if b, err := os.ReadFile(got); err == nil {
 				os.WriteFile(cv.dst, b, 0o644)
 			}
@@ -331,4 +339,17 @@ func expectedJSON(rep *report) []byte {
 	}
 	b.WriteString(strings.Join(kv, ", ") + "}\n}\n")
 	return b.Bytes()
+}
+
+// soffice runs one LibreOffice conversion of many files into outDir.
+func soffice(bin, tmp string, filter []string, outDir string, srcs []string) {
+	args := append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(tmp, "lo-profile")}, filter...)
+	args = append(args, "--outdir", outDir)
+	args = append(args, srcs...)
+	cmd := exec.Command(bin, args...)
+	var eb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &eb, &eb
+	if err := cmd.Run(); err != nil {
+		fmt.Fprintf(os.Stderr, "gen: soffice %v: %v\n%s", filter, err, eb.String())
+	}
 }

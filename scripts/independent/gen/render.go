@@ -16,6 +16,8 @@ type htmlKind struct {
 	Fragment bool // CMS fragment, no <html> wrapper
 	Meta     bool // declare the charset in a meta tag
 	Charset  string
+	// ColWidths gives every table a <colgroup> with widths, as Word does.
+	ColWidths bool
 }
 
 func wordText(r *rand.Rand, s string, isNum bool) string {
@@ -45,9 +47,29 @@ func wordText(r *rand.Rand, s string, isNum bool) string {
 func renderTableHTML(r *rand.Rand, t table, k htmlKind) string {
 	var b strings.Builder
 	if k.Word {
-		b.WriteString(`<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none'>` + "\n")
+		b.WriteString(`<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width="100%" style='width:100.0%;border-collapse:collapse;border:none'>` + "\n")
 	} else {
-		b.WriteString(`<table border="1" cellspacing="0" cellpadding="0" width="100%">` + "\n<tbody>\n")
+		b.WriteString(`<table border="1" cellspacing="0" cellpadding="0" width="100%" style="font-size:9pt">` + "\n")
+		if k.ColWidths {
+			n := 0
+			for _, cl := range t[0] {
+				n += cl.CS
+			}
+			b.WriteString("<colgroup>")
+			for j := 0; j < n; j++ {
+				w := 100 / n
+				if n >= 10 {
+					// label columns wider than the value columns.
+					w = 7
+					if j < 3 {
+						w = 10
+					}
+				}
+				fmt.Fprintf(&b, `<col width="%d%%">`, w)
+			}
+			b.WriteString("</colgroup>\n")
+		}
+		b.WriteString("<tbody>\n")
 	}
 	for _, row := range t {
 		b.WriteString("<tr>")
