@@ -83,6 +83,7 @@ func splitLines(s string) []string {
 func classify(raw []string) []line {
 	lines := make([]line, len(raw))
 	for i, s := range raw {
+		s = boxToPipe(s)
 		lines[i] = line{no: i + 1, text: s, kind: lineKind(s)}
 		if lines[i].kind == spaced {
 			lines[i].fields = len(splitSpaced(s))
@@ -252,6 +253,33 @@ func lineKind(s string) kind {
 		return spaced
 	}
 	return prose
+}
+
+// boxToPipe rewrites a table drawn with box-drawing characters (text
+// exports and some OCR engines draw │规章│0│ and ├──┼──┤) as a markdown
+// pipe table: vertical bars become |, a line of rules becomes |---|.
+// Other lines are returned unchanged.
+func boxToPipe(s string) string {
+	if !strings.ContainsAny(s, "│┃║｜┆┇┊┋╎╏─━═┼╋╬├┤┌┐└┘┬┴╔╗╚╝╠╣╦╩") {
+		return s
+	}
+	rule := true
+	for _, r := range s {
+		if !(r >= 0x2500 && r <= 0x257F) && !isSpace(r) {
+			rule = false
+			break
+		}
+	}
+	if rule {
+		return "|---|"
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '│', '┃', '║', '｜', '┆', '┇', '┊', '┋', '╎', '╏':
+			return '|'
+		}
+		return r
+	}, s)
 }
 
 // isPipeRule reports a markdown table separator such as |---|:--:|.

@@ -129,6 +129,13 @@ func TestRead(t *testing.T) {
 			charset: "utf-8", format: "markdown",
 		},
 		{
+			name:    "table drawn with box-drawing characters",
+			in:      []byte("┌────┬──┬──┐\n│信息内容│本年制发件数│现行有效件数│\n├────┼──┼──┤\n│规章│0│3│\n├────┼──┼──┤\n│行政规范性文件│ │12│\n└────┴──┴──┘\n说明文字。\n"),
+			paras:   []string{"说明文字。"},
+			tables:  [][][]string{{{"信息内容", "本年制发件数", "现行有效件数"}, {"规章", "0", "3"}, {"行政规范性文件", "", "12"}}},
+			charset: "utf-8", format: "markdown",
+		},
+		{
 			name:    "two markdown tables separated by a blank line stay two",
 			in:      []byte("| a | b |\n|---|---|\n| 1 | 2 |\n\n| c | d |\n|---|---|\n| 3 | 4 |\n"),
 			tables:  [][][]string{{{"a", "b"}, {"1", "2"}}, {{"c", "d"}, {"3", "4"}}},
