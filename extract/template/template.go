@@ -669,14 +669,14 @@ func (c *coder) review(lines []line) {
 		}
 	}
 	if len(byGroup) >= 2 && len(byGroup) == len(data) {
-		for _, g := range groups {
+		for gi, g := range groups {
 			l := byGroup[g.Code]
 			if l == nil {
 				continue
 			}
 			ss, missing := slots(l, len(outcomes), nil)
 			if missing > 0 {
-				ss = c.fillReviewGap(ss, len(outcomes), l)
+				ss = c.fillReviewGap(ss, len(outcomes), gi, l)
 			}
 			for k, o := range outcomes {
 				put(g.Code, o.Code, ss[k])
@@ -768,7 +768,7 @@ func (c *coder) review(lines []line) {
 				"review_litigation: %d values where 15 were expected; kept the first 15", len(nb)))
 			all = nb[:total]
 		case len(nb) == total-1:
-			all = c.fillReviewGap(nb, total, data[0])
+			all = c.fillReviewGap(nb, total, 0, data[0])
 		default:
 			c.issue(RuleCellMissing, report.SeverityWarn, fmt.Sprintf(
 				"review_litigation: %d values where 15 were expected; table left out", len(nb)))
@@ -783,13 +783,13 @@ func (c *coder) review(lines []line) {
 	c.res.Found[report.TableReviewLitigation] = true
 }
 
-// fillReviewGap places n-1 values into n review columns (n is 5 for one
-// group, 15 for the table) using the group totals (total = upheld +
+// fillReviewGap places n-1 values into n review columns (n is 5 for the
+// group numbered firstGroup, 15 for the table from the first group) using the group totals (total = upheld +
 // corrected + other + pending): each position is tried, the missing value
 // taken from its group's identity (a negative one rules the position out),
 // and the position under which the most other groups add up wins. The
 // result is flagged either way.
-func (c *coder) fillReviewGap(ss []*cand, n int, l *line) []*cand {
+func (c *coder) fillReviewGap(ss []*cand, n, firstGroup int, l *line) []*cand {
 	out := make([]*cand, n)
 	if len(ss) != n-1 {
 		copy(out, ss)
@@ -850,7 +850,7 @@ func (c *coder) fillReviewGap(ss []*cand, n int, l *line) []*cand {
 		out[k] = ss[x]
 		x++
 	}
-	g, o := report.ReviewGroups[bestG/5].Code, report.ReviewOutcomes[bestG%5].Code
+	g, o := report.ReviewGroups[firstGroup+bestG/5].Code, report.ReviewOutcomes[bestG%5].Code
 	how := "placed where the group totals hold"
 	if ties > 0 {
 		how = "position not certain"
