@@ -26,4 +26,8 @@ const (
 	// maxBodyGlyph: a loose char box wider or taller than this (points)
 	// is checked against the tight box (titles stay under it).
 	maxBodyGlyph = 40
+	// maxPathSegments: a stroked path with more segments is a drawing,
+	// not a table grid, and is not decomposed into lines.
+	maxPathSegments = 2000
+	maxRulesPerPage = 20000
 )

@@ -207,9 +207,68 @@ func loadPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (*page, e
 				// the exports measured).
 				if r.x1-r.x0 <= maxRuleThickness || r.y1-r.y0 <= maxRuleThickness {
 					pg.rules = append(pg.rules, r)
+				} else if len(pg.rules) < maxRulesPerPage {
+					pg.rules = append(pg.rules, strokedLines(inst, obj.PageObject, pg)...)
 				}
 			}
 		}
 	}
 	return pg, nil
+}
+
+// strokedLines returns the axis-aligned straight segments of a stroked path
+// object: some generators draw a whole table grid, or each cell's box, as
+// one path whose bounds are not thin.
+func strokedLines(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, pg *page) []rule {
+	dm, err := inst.FPDFPath_GetDrawMode(&requests.FPDFPath_GetDrawMode{PageObject: obj})
+	if err != nil || !dm.Stroke {
+		return nil
+	}
+	n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
+	if err != nil || n.Count > maxPathSegments {
+		return nil
+	}
+	m, err := inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
+	if err != nil {
+		return nil
+	}
+	tr := func(x, y float64) (float64, float64) {
+		ux := float64(m.Matrix.A)*x + float64(m.Matrix.C)*y + float64(m.Matrix.E)
+		uy := float64(m.Matrix.B)*x + float64(m.Matrix.D)*y + float64(m.Matrix.F)
+		return pg.point(ux, uy)
+	}
+	var out []rule
+	add := func(ax, ay, bx, by float64) {
+		switch {
+		case abs(ay-by) <= 0.5 && abs(ax-bx) > maxRuleThickness:
+			out = append(out, rule{x0: minf(ax, bx), x1: maxf(ax, bx), y0: ay - 0.25, y1: ay + 0.25})
+		case abs(ax-bx) <= 0.5 && abs(ay-by) > maxRuleThickness:
+			out = append(out, rule{x0: ax - 0.25, x1: ax + 0.25, y0: minf(ay, by), y1: maxf(ay, by)})
+		}
+	}
+	var cx, cy, sx, sy float64
+	for i := 0; i < n.Count; i++ {
+		seg, err := inst.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: obj, Index: i})
+		if err != nil {
+			return out
+		}
+		pt, err1 := inst.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: seg.PathSegment})
+		typ, err2 := inst.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: seg.PathSegment})
+		if err1 != nil || err2 != nil {
+			return out
+		}
+		x, y := tr(float64(pt.X), float64(pt.Y))
+		switch typ.Type {
+		case enums.FPDF_SEGMENT_MOVETO:
+			sx, sy = x, y
+		case enums.FPDF_SEGMENT_LINETO:
+			add(cx, cy, x, y)
+		}
+		cx, cy = x, y
+		if cl, err := inst.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: seg.PathSegment}); err == nil && cl.IsClose {
+			add(cx, cy, sx, sy)
+			cx, cy = sx, sy
+		}
+	}
+	return out
 }

@@ -39,7 +39,9 @@ func pdfWith(n int, text string, rot int) []byte {
 	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n))
 	obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
 	stream := ""
-	if text != "" {
+	if strings.HasPrefix(text, "RAW:") {
+		stream = strings.TrimPrefix(text, "RAW:")
+	} else if text != "" {
 		stream = fmt.Sprintf("BT /F1 12 Tf 72 720 Td (%s) Tj ET", text)
 		if rot == 90 {
 			stream = fmt.Sprintf("BT /F1 12 Tf 0 1 -1 0 500 72 Tm (%s) Tj ET", text)
@@ -69,6 +71,31 @@ func TestMinimalPDF(t *testing.T) {
 	}
 	if got := strings.Count(doc.Text(), "Hello report"); got != 2 {
 		t.Errorf("text %q: want the line of each page", doc.Text())
+	}
+}
+
+// TestGridAsOnePath: a table grid drawn as a single stroked path (moveto/
+// lineto pairs, and a closed cell box), as some generators write it.
+func TestGridAsOnePath(t *testing.T) {
+	grid := "0.5 w 100 700 m 400 700 l 100 670 m 400 670 l 100 640 m 400 640 l " +
+		"100 700 m 100 640 l 250 700 m 250 640 l 400 700 m 400 640 l S " +
+		"100 600 300 30 re S " // a lone box: one cell, not a table
+	cells := "BT /F1 10 Tf 110 680 Td (Label A) Tj ET BT /F1 10 Tf 260 680 Td (21) Tj ET " +
+		"BT /F1 10 Tf 110 650 Td (Label B) Tj ET BT /F1 10 Tf 260 650 Td (4) Tj ET " +
+		"BT /F1 10 Tf 110 610 Td (Boxed note) Tj ET"
+	doc, err := Read(pdfWith(1, "RAW:"+grid+cells, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tabs := doc.Tables()
+	if len(tabs) != 1 {
+		t.Fatalf("%d tables, want 1", len(tabs))
+	}
+	if got := strings.TrimSpace(tableText(tabs[0])); got != "Label A\t21\nLabel B\t4" {
+		t.Errorf("table %q", got)
+	}
+	if !strings.Contains(doc.Text(), "Boxed note") {
+		t.Error("text of the lone box lost")
 	}
 }
 
