@@ -132,10 +132,10 @@ func TestTables(t *testing.T) {
 <td>Open<br>Data</td>
 <td>社会<br/>公益<br>组织</td>
 <td><o:p>&nbsp;</o:p></td>
-</tr><tr><td>a</td><td>1</td><td>1</td><td>1</td><td>1</td><td>1</td><td>1</td><td>1</td></tr></table>`,
+</tr><tr><td>a</td><td>+ 14</td><td>1 ,234. 5</td><td>95 %</td><td>- 2</td><td>1</td><td>1</td><td>1</td></tr></table>`,
 			tables: [][][]string{{
 				{"（二）部分公开（区分处理的，只计这一情形）", "20", "15", "", "", "Open Data", "社会公益组织", ""},
-				{"a", "1", "1", "1", "1", "1", "1", "1"},
+				{"a", "+14", "1,234.5", "95%", "-2", "1", "1", "1"},
 			}},
 		},
 		{

@@ -58,13 +58,18 @@ func (t *textBuf) reset() {
 // keeps the boundary between a name and its date).
 func needSpace(a, b rune, cell bool) bool {
 	if cell {
-		if a >= '0' && a <= '9' && b >= '0' && b <= '9' {
+		// Parts of one number: digits, a sign before them, separators
+		// and a percent sign after them ("+ 14", "1 ,234", "95 %").
+		if isDigit(b) && (isDigit(a) || strings.ContainsRune("+-−.,", a)) ||
+			isDigit(a) && strings.ContainsRune(".,%", b) {
 			return false
 		}
 		return isLatin(a) && isLatin(b)
 	}
 	return isLatin(a) || isLatin(b)
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // isLatin is a rune of Latin script text, ASCII punctuation included;
 // everything from the CJK radicals block up is not.
