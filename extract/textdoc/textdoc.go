@@ -260,7 +260,8 @@ func lineKind(s string) kind {
 // pipe table: vertical bars become |, a line of rules becomes |---|.
 // Other lines are returned unchanged.
 func boxToPipe(s string) string {
-	if !strings.ContainsAny(s, "│┃║｜┆┇┊┋╎╏─━═┼╋╬├┤┌┐└┘┬┴╔╗╚╝╠╣╦╩") {
+	// Box drawing is U+2500-U+257F: UTF-8 E2 94 xx and E2 95 xx.
+	if !strings.Contains(s, "\xe2\x94") && !strings.Contains(s, "\xe2\x95") && !strings.Contains(s, "｜") {
 		return s
 	}
 	rule := true
