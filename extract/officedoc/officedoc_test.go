@@ -109,3 +109,22 @@ func TestReadTimeout(t *testing.T) {
 		t.Error("cancelled conversion succeeded")
 	}
 }
+
+// TestMissing: with LibreOffice off PATH the error names the package to
+// install and wraps ErrNoLibreOffice.
+func TestMissing(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	for _, c := range []struct {
+		name string
+		kind Kind
+		want string
+	}{
+		{"report.doc", KindText, "reading .doc needs LibreOffice (soffice), not installed: apt-get install libreoffice-writer-nogui"},
+		{"table.et", KindSpreadsheet, "reading .et needs LibreOffice (soffice), not installed: apt-get install libreoffice-calc-nogui"},
+	} {
+		_, err := Read(context.Background(), c.name, []byte("\xD0\xCF\x11\xE0"), c.kind)
+		if !errors.Is(err, ErrNoLibreOffice) || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+}
