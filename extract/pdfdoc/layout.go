@@ -242,8 +242,12 @@ func tableBlock(parts []*ptable) document.Block {
 	var cells []*gcell
 	rowOff := 0
 	var prevLast []*gcell // cells of the previous part touching its last row
-	for _, p := range parts {
+	var starts []int      // first grid row of each part after the first
+	for pi, p := range parts {
 		nr := len(p.ys) - 1
+		if pi > 0 {
+			starts = append(starts, rowOff)
+		}
 		rowCont := len(prevLast) > 0 && brokenRow(p, prevLast)
 		var lastRow []*gcell
 		for _, c := range p.cells {
@@ -288,6 +292,7 @@ func tableBlock(parts []*ptable) document.Block {
 			}
 		}
 	}
+	grid = dropRepeatedHeaders(grid, starts)
 	grid = dropRedundant(grid)
 	t := &document.Table{Locator: fmt.Sprintf("p%d", parts[0].page)}
 	for r, row := range grid {
@@ -316,6 +321,49 @@ func (gc *gcell) text() string {
 func (gc *gcell) locator() string {
 	p := gc.parts[0]
 	return fmt.Sprintf("p%d/%.1f,%.1f,%.1f,%.1f", p.page, p.x0, p.y0, p.x1-p.x0, p.y1-p.y0)
+}
+
+// dropRepeatedHeaders removes, at the start of each continuation part, the
+// header rows that Word repeats on every page ("repeat as header row"):
+// rows equal, position by position, to the table's first rows and holding
+// no numbers.
+func dropRepeatedHeaders(grid [][]*gcell, starts []int) [][]*gcell {
+	text := func(gc *gcell) string {
+		if gc == nil {
+			return ""
+		}
+		return gc.text()
+	}
+	sameRow := func(a, b int) bool {
+		nonEmpty := false
+		for c := range grid[a] {
+			ta, tb := text(grid[a][c]), text(grid[b][c])
+			if ta != tb || (ta != "" && numericRE.MatchString(ta)) {
+				return false
+			}
+			nonEmpty = nonEmpty || ta != ""
+		}
+		return nonEmpty
+	}
+	drop := map[int]bool{}
+	for _, s := range starts {
+		for m := 0; m < 4 && s+m < len(grid) && m < s; m++ {
+			if !sameRow(m, s+m) {
+				break
+			}
+			drop[s+m] = true
+		}
+	}
+	if len(drop) == 0 {
+		return grid
+	}
+	var out [][]*gcell
+	for r, row := range grid {
+		if !drop[r] {
+			out = append(out, row)
+		}
+	}
+	return out
 }
 
 // dropRedundant removes grid columns and rows that only repeat their

@@ -127,3 +127,30 @@ func TestLayoutParagraphs(t *testing.T) {
 		t.Errorf("paragraphs %q", got)
 	}
 }
+
+// TestRepeatedHeader: Word repeats a table's header row on each page; the
+// copy at the top of page 2 is dropped.
+func TestRepeatedHeader(t *testing.T) {
+	mk := func(n int, top float64, rows [][2]string) *page {
+		p := &page{n: n, w: 595, h: 842}
+		y := top
+		for _, r := range rows {
+			p.glyphs = append(p.glyphs, cell(r[0], 100, y)...)
+			p.glyphs = append(p.glyphs, cell(r[1], 200, y)...)
+			p.rules = append(p.rules, hline(100, 300, y))
+			y += 40
+		}
+		p.rules = append(p.rules, hline(100, 300, y), vline(100, top, y), vline(200, top, y), vline(300, top, y))
+		return p
+	}
+	p1 := mk(1, 600, [][2]string{{"项目", "数量"}, {"规章", "1"}, {"规范性文件", "2"}})
+	p2 := mk(2, 100, [][2]string{{"项目", "数量"}, {"行政许可", "3"}})
+	blocks := layoutPages([]*page{p1, p2})
+	if len(blocks) != 1 || blocks[0].Table == nil {
+		t.Fatalf("blocks %+v", blocks)
+	}
+	got := strings.TrimSpace(tableText(blocks[0].Table))
+	if got != "项目\t数量\n规章\t1\n规范性文件\t2\n行政许可\t3" {
+		t.Errorf("table\n%s", got)
+	}
+}
