@@ -339,7 +339,7 @@ func (b *builder) paragraph(l line) {
 	t := strings.TrimFunc(l.text, isSpace)
 	if h := strings.TrimLeft(t, "#"); h != t && len(t)-len(h) <= 6 && (h == "" || h[0] == ' ' || h[0] == '\t') {
 		b.markdown = true
-		t = strings.TrimFunc(strings.TrimRight(h, "#"), isSpace)
+		t = unemphasize(strings.TrimFunc(strings.TrimRight(h, "#"), isSpace))
 	}
 	if t == "" {
 		return
@@ -380,7 +380,11 @@ func (b *builder) table(lines []line, i int) int {
 		case tabbed:
 			rows = append(rows, strings.SplitN(l.text, "\t", maxCells))
 		case piped:
-			rows = append(rows, splitPipes(l.text))
+			cells := splitPipes(l.text)
+			for c := range cells {
+				cells[c] = unemphasize(strings.TrimFunc(cells[c], isSpace))
+			}
+			rows = append(rows, cells)
 		case spaced:
 			rows = append(rows, splitSpaced(l.text))
 			spacedLines = append(spacedLines, l.text)
@@ -414,6 +418,17 @@ func sameTable(k kind, lines []line, n int) bool {
 	}
 	// A header row followed by a rule starts a table of its own.
 	return !(n+1 < len(lines) && lines[n+1].kind == pipeRule)
+}
+
+// unemphasize removes markdown emphasis wrapping a whole heading or
+// cell (**自然人**, __总计__); it is markup, not text.
+func unemphasize(s string) string {
+	for _, m := range []string{"**", "__"} {
+		if len(s) > 2*len(m) && strings.HasPrefix(s, m) && strings.HasSuffix(s, m) {
+			return strings.TrimFunc(s[len(m):len(s)-len(m)], isSpace)
+		}
+	}
+	return s
 }
 
 // splitPipes splits a markdown table row, honouring \| inside cells.
