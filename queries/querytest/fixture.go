@@ -7,21 +7,28 @@ package querytest
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"github.com/govreport/govreport/load"
 	"github.com/govreport/govreport/report"
 )
 
 // Build loads Reports into a new warehouse under dataDir (created if
-// needed) with load.Open and Put, and closes it, so the database file can
-// then be opened read-only. Cross-year reconciliation is not run: the
-// issues in the warehouse are exactly those listed in Reports.
+// needed) with load.Open and Put, exports dataDir/parquet, and closes the
+// warehouse, so the database file can then be opened read-only.
+// Cross-year reconciliation (load's carryover_continuity) is not run, so
+// that the issues in the warehouse are exactly those listed in Reports and
+// the expected results stay computable from this file alone.
 func Build(ctx context.Context, dataDir string) error {
 	w, err := load.Open(dataDir)
 	if err != nil {
 		return fmt.Errorf("fixture: %w", err)
 	}
 	if err := w.Put(ctx, Reports()...); err != nil {
+		w.Close()
+		return fmt.Errorf("fixture: %w", err)
+	}
+	if err := w.Export(ctx, filepath.Join(dataDir, "parquet")); err != nil {
 		w.Close()
 		return fmt.Errorf("fixture: %w", err)
 	}
