@@ -111,7 +111,7 @@ func TestRead(t *testing.T) {
 		},
 		{
 			name:    "markdown pipe table, rule dropped, escaped pipe, heading marks stripped",
-			in:      []byte("# 2021年度报告\n\n## 三、收到和处理\n\n| 本年新收 | 自然人 | 总计 |\n|---|:---:|---:|\n| 一、本年新收 | 20 | 25 |\n| a \\| b |  | 3 |\n\n正文。\n"),
+			in:      []byte("# 2021年度报告\n\n## **三、收到和处理**\n\n| 本年新收 | **自然人** | 总计 |\n|---|:---:|---:|\n| 一、本年新收 | 20 | 25 |\n| a \\| b |  | 3 |\n\n正文。\n"),
 			paras:   []string{"2021年度报告", "三、收到和处理", "正文。"},
 			tables:  [][][]string{{{"本年新收", "自然人", "总计"}, {"一、本年新收", "20", "25"}, {"a | b", "", "3"}}},
 			charset: "utf-8", format: "markdown",
