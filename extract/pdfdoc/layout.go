@@ -76,7 +76,7 @@ func pageItems(pg *page) []*item {
 	return items
 }
 
-var pageNumberRE = regexp.MustCompile(`^[-—－–−_\s]*(第\s*)?[0-9０-９]+\s*(页)?(\s*[/／]\s*(共\s*)?[0-9０-９]+\s*页?)?[-—－–−_\s]*$|^[-—－–−]\s*[ivxlcIVXLC]+\s*[-—－–−]$`)
+var pageNumberRE = regexp.MustCompile(`^[-—－–−_\s]*(第\s*)?[0-9０-９]+\s*(页)?(\s*[/／，,]?\s*(共\s*)?[0-9０-９]+\s*页?)?[-—－–−_\s]*$|^[-—－–−]\s*[ivxlcIVXLC]+\s*[-—－–−]$`)
 
 var digitsRE = regexp.MustCompile(`[0-9０-９]+`)
 

@@ -154,3 +154,18 @@ func TestRepeatedHeader(t *testing.T) {
 		t.Errorf("table\n%s", got)
 	}
 }
+
+func TestPageNumberRE(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"- 4 -", true}, {"-4-", true}, {"—12—", true}, {"4", true}, {"第4页", true},
+		{"第 4 页 共 6 页", true}, {"4/6", true}, {"－ ２ －", true}, {"- iv -", true},
+		{"2023年", false}, {"一、总体情况", false}, {"21 0 0 0", false},
+	} {
+		if got := pageNumberRE.MatchString(c.s); got != c.want {
+			t.Errorf("%q: %v, want %v", c.s, got, c.want)
+		}
+	}
+}
