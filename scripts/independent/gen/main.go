@@ -86,6 +86,7 @@ func run(seed uint64, out string, n int) error {
 			if k.Word && form == "html" && r.IntN(2) == 0 {
 				k.Meta = false // UTF-8 with no declaration at all
 			}
+			k.BreakLabel = s.BreakLabel
 			page := renderHTML(r, rep, s, bl, k)
 			name = base + ".html"
 			if form == "html-gbk" {
@@ -111,6 +112,7 @@ func run(seed uint64, out string, n int) error {
 				k.Word = false
 				k.ColWidths = true
 			}
+			k.BreakLabel = s.BreakLabel
 			page := renderHTML(r, rep, s, bl, k)
 			src := filepath.Join(tmp, base+".html")
 			if err := os.WriteFile(src, []byte(page), 0o644); err != nil {
@@ -171,6 +173,18 @@ func describe(kind string, s style, rep *report) string {
 	}
 	if s.Phantom {
 		p = append(p, "phantom")
+		if s.PhantomMid {
+			p = append(p, "phantom-mid")
+		}
+	}
+	if s.FullWidth {
+		p = append(p, "fullwidth")
+	}
+	if s.FlatReview {
+		p = append(p, "flat-review")
+	}
+	if s.BreakLabel {
+		p = append(p, "break-label")
 	}
 	if s.Split > 0 {
 		p = append(p, "split@"+strconv.Itoa(s.Split))

@@ -18,9 +18,11 @@ type htmlKind struct {
 	Charset  string
 	// ColWidths gives every table a <colgroup> with widths, as Word does.
 	ColWidths bool
+	// BreakLabel breaks some long labels over two lines inside their cell.
+	BreakLabel bool
 }
 
-func wordText(r *rand.Rand, s string, isNum bool) string {
+func wordText(r *rand.Rand, s string, isNum, brk bool) string {
 	if s == "" {
 		return `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US style='font-size:10.5pt'>&nbsp;</span></p>`
 	}
@@ -33,6 +35,10 @@ func wordText(r *rand.Rand, s string, isNum bool) string {
 			k--
 		}
 		fmt.Fprintf(&b, `<span lang=EN-US style='font-size:10.5pt;font-family:"Times New Roman"'>%s</span><span lang=EN-US style='font-size:10.5pt;font-family:"Times New Roman"'>%s</span>`, html.EscapeString(s[:k]), html.EscapeString(s[k:]))
+	} else if !isNum && brk && utf8.RuneCountInString(s) > 8 {
+		rs := []rune(s)
+		k := len(rs) / 2
+		fmt.Fprintf(&b, `<span style='font-size:10.5pt;font-family:宋体'>%s</span></p><p class=MsoNormal align=center style='text-align:center;line-height:15.0pt'><span style='font-size:10.5pt;font-family:宋体'>%s</span>`, html.EscapeString(string(rs[:k])), html.EscapeString(string(rs[k:])))
 	} else if !isNum && utf8.RuneCountInString(s) > 6 && r.IntN(2) == 0 {
 		rs := []rune(s)
 		k := 2 + r.IntN(len(rs)-3)
@@ -82,9 +88,12 @@ func renderTableHTML(r *rand.Rand, t table, k htmlKind) string {
 				attrs += fmt.Sprintf(` colspan="%d"`, cl.CS)
 			}
 			if k.Word {
-				fmt.Fprintf(&b, "<td valign=middle style='border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'%s>%s</td>", attrs, wordText(r, cl.Text, cl.Num))
+				fmt.Fprintf(&b, "<td valign=middle style='border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'%s>%s</td>", attrs, wordText(r, cl.Text, cl.Num, k.BreakLabel && r.IntN(2) == 0))
 			} else {
 				txt := html.EscapeString(cl.Text)
+				if rs := []rune(cl.Text); k.BreakLabel && !cl.Num && len(rs) > 8 && r.IntN(2) == 0 {
+					txt = html.EscapeString(string(rs[:len(rs)/2])) + "<br/>" + html.EscapeString(string(rs[len(rs)/2:]))
+				}
 				if txt == "" {
 					txt = "&nbsp;"
 					if r.IntN(2) == 0 {

@@ -29,6 +29,10 @@ type style struct {
 	Reword     bool
 	FlatLabels int // requests labels: 0 template 3-column rowspans, 1 one column (item only), 2 one column with group prefix
 	Phantom    bool
+	PhantomMid bool // the phantom column sits after the labels, not at the end
+	FullWidth  bool // digits typed full-width (１２), as some WPS documents do
+	FlatReview bool // review header as one row of groups, without 行政诉讼
+	BreakLabel bool // long labels broken over two lines inside their cell
 	Split      int  // requests table split before this printed row index (0 = none)
 	SplitEmpty bool // the second part keeps a rowspan column as an empty cell
 	Money      int  // 0 unit in header 万元, 1 "万元" in cell, 2 "元" in cell, 3 unit 元 in header
@@ -88,7 +92,22 @@ func (s style) fmtCount(v val, signed bool) string {
 	if signed && s.PlusSign && v.N > 0 {
 		t = "+" + t
 	}
-	return t
+	return s.width(t)
+}
+
+// width types digits full-width when the style says so.
+func (s style) width(t string) string {
+	if !s.FullWidth {
+		return t
+	}
+	var b strings.Builder
+	for _, ch := range t {
+		if ch >= '0' && ch <= '9' {
+			ch = ch - '0' + '０'
+		}
+		b.WriteRune(ch)
+	}
+	return b.String()
 }
 
 func thousands(t string) string {
@@ -113,18 +132,18 @@ func (s style) fmtMoney(v val) string {
 	}
 	switch s.Money {
 	case 1:
-		return strconv.FormatFloat(v.N, 'f', -1, 64) + "万元"
+		return s.width(strconv.FormatFloat(v.N, 'f', -1, 64)) + "万元"
 	case 2, 3:
 		y := strconv.FormatFloat(float64(int64(v.N*100+0.5))*100, 'f', -1, 64)
 		if s.Thousands {
 			y = thousands(y)
 		}
 		if s.Money == 2 {
-			return y + "元"
+			return s.width(y) + "元"
 		}
-		return y
+		return s.width(y)
 	}
-	return strconv.FormatFloat(v.N, 'f', -1, 64)
+	return s.width(strconv.FormatFloat(v.N, 'f', -1, 64))
 }
 
 func (s style) moneyHeader(base string) string {
@@ -346,8 +365,26 @@ func requestsTables(rep *report, s style) []table {
 		out = append(out, t)
 	}
 	if s.Phantom {
-		for _, t := range out {
+		for pi, t := range out {
 			for i := range t {
+				if s.PhantomMid && !(pi == 0 && i < 3) {
+					// after the label cells: before the first value cell.
+					k := len(t[i]) - 7
+					row := append([]tcell{}, t[i][:k]...)
+					row = append(row, c(""))
+					t[i] = append(row, t[i][k:]...)
+					continue
+				}
+				if s.PhantomMid && pi == 0 && i == 1 {
+					continue // header rows 1-2 sit under spans
+				}
+				if s.PhantomMid && pi == 0 && i == 2 {
+					continue
+				}
+				if s.PhantomMid && pi == 0 && i == 0 {
+					t[i][0].CS++
+					continue
+				}
 				t[i] = append(t[i], c(""))
 			}
 		}
@@ -357,8 +394,22 @@ func requestsTables(rep *report, s style) []table {
 
 func reviewTable(rep *report, s style) table {
 	oc := []string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
-	t := table{{cs("行政复议", 5), cs("行政诉讼", 10)}}
 	var r1, r2, r3 []tcell
+	if s.FlatReview {
+		r1 = []tcell{cs("行政复议", 5), cs("行政诉讼（未经复议直接起诉）", 5), cs("行政诉讼（复议后起诉）", 5)}
+		for k := 0; k < 3; k++ {
+			for _, o := range oc {
+				r2 = append(r2, c(o))
+			}
+		}
+		for _, g := range reviewGroups {
+			for _, o := range reviewOutcomes {
+				r3 = append(r3, num(s.fmtCount(rep.Review[g+"_"+o], false)))
+			}
+		}
+		return table{r1, r2, r3}
+	}
+	t := table{{cs("行政复议", 5), cs("行政诉讼", 10)}}
 	for _, o := range oc {
 		r1 = append(r1, rs(o, 2))
 	}
@@ -385,6 +436,10 @@ func drawStyle(r *rand.Rand, rep *report) style {
 		Reword:     r.IntN(3) == 0,
 		FlatLabels: 0,
 		Phantom:    r.IntN(6) == 0,
+		PhantomMid: r.IntN(2) == 0,
+		FullWidth:  r.IntN(10) == 0,
+		FlatReview: r.IntN(6) == 0,
+		BreakLabel: r.IntN(4) == 0,
 		Money:      r.IntN(4),
 		Thousands:  r.IntN(4) == 0,
 		ProSplit:   rep.Template == "2019" && r.IntN(3) == 0,
