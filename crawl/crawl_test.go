@@ -17,7 +17,7 @@ func TestCrawlSite(t *testing.T) {
 	if err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	t.Logf("first run: %s; server: %d requests", sum, site.total)
+	t.Logf("first run: %s; server: %d requests", sum, site.Total())
 	got := docs(t, dir)
 
 	for _, p := range want.reports {
@@ -50,18 +50,18 @@ func TestCrawlSite(t *testing.T) {
 		}
 	}
 	for _, p := range append(want.decoys, want.disallowed...) {
-		if n := site.hits[p]; n != 0 {
+		if n := site.Hits(p); n != 0 {
 			t.Errorf("%s requested %d times, want never", p, n)
 		}
 	}
 	if r := got[site.url("/private/r2023.html")]; r.Error == "" {
 		t.Errorf("disallowed URL not recorded with its reason: %+v", r)
 	}
-	if other.total != 0 {
-		t.Errorf("server outside allow got %d requests: %v", other.total, other.hits)
+	if other.Total() != 0 {
+		t.Errorf("server outside allow got %d requests: %v", other.Total(), other.HitURIs())
 	}
-	if site.hits["/robots.txt"] != 1 {
-		t.Errorf("robots.txt fetched %d times, want once", site.hits["/robots.txt"])
+	if site.Hits("/robots.txt") != 1 {
+		t.Errorf("robots.txt fetched %d times, want once", site.Hits("/robots.txt"))
 	}
 	// The redirect is recorded under the linked URL with its final URL.
 	if r := got[site.url("/trs/ndbg/moved.html")]; r.FinalURL != site.url("/trs/ndbg/202402/real.html") {
@@ -93,21 +93,18 @@ func TestCrawlSite(t *testing.T) {
 	}
 
 	// Second run: everything already seen is asked conditionally.
-	before := site.total
-	beforeStatus := map[int]int{}
-	for k, v := range site.status {
-		beforeStatus[k] = v
-	}
-	robotsBefore := site.hits["/robots.txt"]
+	before := site.Total()
+	before304 := site.Status(304)
+	robotsBefore := site.Hits("/robots.txt")
 	sum2, err := runCrawl(t, context.Background(), cfg, dir)
 	if err != nil {
 		t.Fatalf("second run: %v", err)
 	}
-	reqs := site.total - before - (site.hits["/robots.txt"] - robotsBefore)
-	n304 := site.status[304] - beforeStatus[304]
+	reqs := site.Total() - before - (site.Hits("/robots.txt") - robotsBefore)
+	n304 := site.Status(304) - before304
 	share := float64(n304) / float64(reqs)
 	t.Logf("second run: %s; %d of %d requests (robots.txt excluded) answered 304 = %.1f%%; with robots.txt %.1f%%",
-		sum2, n304, reqs, 100*share, 100*float64(n304)/float64(site.total-before))
+		sum2, n304, reqs, 100*share, 100*float64(n304)/float64(site.Total()-before))
 	if share < 0.9 {
 		t.Errorf("second run: %.1f%% answered 304, want >= 90%%", 100*share)
 	}
@@ -149,16 +146,13 @@ func TestResumeAfterKill(t *testing.T) {
 			}
 		}
 		site.onHit = nil
-		okBefore := map[string]int{}
-		for k, v := range site.ok {
-			okBefore[k] = v
-		}
+		okBefore := site.OKs()
 		if _, err := runCrawl(t, context.Background(), cfg, dir); err != nil {
 			t.Fatalf("stop at %d: rerun: %v", stopAt, err)
 		}
 		for u := range stored {
 			p := u[len(site.srv.URL):]
-			if n := site.ok[p] - okBefore[p]; n != 0 {
+			if n := site.OK(p) - okBefore[p]; n != 0 {
 				t.Errorf("stop at %d: %s stored by the killed run was fetched again with 200 (%d)", stopAt, p, n)
 			}
 		}

@@ -29,18 +29,43 @@ type recorded struct {
 
 type statusWriter struct {
 	http.ResponseWriter
-	code int
+	rc  *recorder // nil once recorded
+	uri string
+	at  time.Time
 }
 
-func (w *statusWriter) WriteHeader(c int) { w.code = c; w.ResponseWriter.WriteHeader(c) }
+// WriteHeader records the request as its answer goes out, before the
+// client can see it.
+func (w *statusWriter) WriteHeader(c int) {
+	if w.rc != nil {
+		w.rc.mu.Lock()
+		w.rc.reqs = append(w.rc.reqs, recorded{w.uri, c, w.at})
+		w.rc.mu.Unlock()
+		w.rc = nil
+	}
+	w.ResponseWriter.WriteHeader(c)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.rc != nil {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
 
 func (rc *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	at := rc.clock.Now()
-	sw := &statusWriter{ResponseWriter: w, code: 200}
+	sw := &statusWriter{ResponseWriter: w, rc: rc, uri: r.URL.RequestURI(), at: rc.clock.Now()}
 	rc.h.ServeHTTP(sw, r)
+	if sw.rc != nil {
+		sw.WriteHeader(http.StatusOK)
+	}
+}
+
+// snapshot returns a copy of the requests recorded so far.
+func (rc *recorder) snapshot() []recorded {
 	rc.mu.Lock()
-	rc.reqs = append(rc.reqs, recorded{r.URL.RequestURI(), sw.code, at})
-	rc.mu.Unlock()
+	defer rc.mu.Unlock()
+	return append([]recorded(nil), rc.reqs...)
 }
 
 // TestDemoPortal crawls the embedded demo portal (built by someone else
@@ -76,7 +101,7 @@ func TestDemoPortal(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			first := len(rec.reqs)
+			first := len(rec.snapshot())
 			t.Logf("first run: %s; %d requests", sum, first)
 			got := docs(t, dir)
 			byPath := map[string]docRow{}
@@ -94,12 +119,13 @@ func TestDemoPortal(t *testing.T) {
 					t.Errorf("decoy %s (%s) kept as %s", d.Path, d.Title, r.Kind)
 				}
 			}
-			for i, q := range rec.reqs {
+			reqs := rec.snapshot()
+			for i, q := range reqs {
 				if strings.HasPrefix(q.uri, demoportal.DisallowedPrefix) {
 					t.Errorf("requested disallowed %s", q.uri)
 				}
 				if i > 0 {
-					if gap := q.at.Sub(rec.reqs[i-1].at); gap < 200*time.Millisecond {
+					if gap := q.at.Sub(reqs[i-1].at); gap < 200*time.Millisecond {
 						t.Errorf("request %d (%s) %v after the previous one, Crawl-delay is 0.2s", i, q.uri, gap)
 					}
 				}
@@ -122,7 +148,7 @@ func TestDemoPortal(t *testing.T) {
 			}
 			n, n304 := 0, 0
 			var other []string
-			for _, q := range rec.reqs[first:] {
+			for _, q := range rec.snapshot()[first:] {
 				if q.uri == "/robots.txt" {
 					continue
 				}

@@ -32,6 +32,8 @@ func TestCrawlDelay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	mu.Lock()
+	defer mu.Unlock()
 	if len(at) != 4 || sum.NewReports != 2 || sum.Disallowed != 1 {
 		t.Fatalf("requests %d (want robots + 3), summary %s", len(at), sum)
 	}
@@ -40,7 +42,7 @@ func TestCrawlDelay(t *testing.T) {
 			t.Errorf("gap %d = %v, want >= Crawl-delay 5s", i, gap)
 		}
 	}
-	if site.hits["/no/c.html"] != 0 {
+	if site.Hits("/no/c.html") != 0 {
 		t.Error("Disallow of our group ignored")
 	}
 }
@@ -50,8 +52,9 @@ func TestCrawlDelay(t *testing.T) {
 func TestRatePerHost(t *testing.T) {
 	site := newTestSite(t)
 	clock := NewFakeClock(t0)
+	var mu sync.Mutex
 	var at []time.Time
-	site.onHit = func(int) { at = append(at, clock.Now()) }
+	site.onHit = func(int) { mu.Lock(); at = append(at, clock.Now()); mu.Unlock() }
 	site.html("/l/index.html", listHTML("a.html", "甲2023年政府信息公开工作年度报告"))
 	site.html("/l/a.html", reportHTML("甲2023年政府信息公开工作年度报告"))
 	cfg := testConfig(site.url("/l/index.html"))
@@ -59,6 +62,8 @@ func TestRatePerHost(t *testing.T) {
 	if _, err := runCrawl(t, context.Background(), cfg, t.TempDir(), WithClock(clock)); err != nil {
 		t.Fatal(err)
 	}
+	mu.Lock()
+	defer mu.Unlock()
 	if len(at) != 3 {
 		t.Fatalf("requests = %d, want 3 (robots.txt 404, list, report)", len(at))
 	}
@@ -230,14 +235,14 @@ func TestRedirects(t *testing.T) {
 	if r := d[site.url("/l/loop1.html")]; !strings.Contains(r.Error, "too many redirects") {
 		t.Errorf("redirect loop: %+v", r)
 	}
-	if n := site.hits["/l/loop1.html"] + site.hits["/l/loop2.html"]; n != 4 {
+	if n := site.Hits("/l/loop1.html") + site.Hits("/l/loop2.html"); n != 4 {
 		t.Errorf("redirect loop requested %d times, want 1 + 3 redirects", n)
 	}
 	if r := d[site.url("/l/out.html")]; !errors.Is(errors.New(r.Error), ErrOutsideAllow) && !strings.Contains(r.Error, "outside allow") {
 		t.Errorf("redirect outside allow: %+v", r)
 	}
-	if other.total != 0 {
-		t.Errorf("redirect target outside allow was requested %d times", other.total)
+	if other.Total() != 0 {
+		t.Errorf("redirect target outside allow was requested %d times", other.Total())
 	}
 	if r := d[site.url("/l/hop.html")]; !r.stored() || r.FinalURL != site.url("/l/final.html") {
 		t.Errorf("followed redirect: %+v", r)
@@ -262,7 +267,7 @@ func TestRobotsStatus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := site.hits["/l/index.html"] > 0
+		got := site.Hits("/l/index.html") > 0
 		if got != tc.fetched {
 			t.Errorf("robots.txt %d: list fetched = %v, want %v (%s)", tc.code, got, tc.fetched, sum)
 		}
@@ -289,7 +294,7 @@ func TestScope(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for p := range site.hits {
+	for _, p := range site.HitURIs() {
 		if p != "/robots.txt" && !strings.HasPrefix(p, "/a/") {
 			t.Errorf("requested %s outside allow", p)
 		}
@@ -316,11 +321,11 @@ func TestNoValidators(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if site.ok["/l/a.html"] != 1 || site.ok["/l/f.pdf"] != 1 || sum.Kept != 2 {
-		t.Errorf("report fetched %d, attachment %d times; summary %s", site.ok["/l/a.html"], site.ok["/l/f.pdf"], sum)
+	if site.OK("/l/a.html") != 1 || site.OK("/l/f.pdf") != 1 || sum.Kept != 2 {
+		t.Errorf("report fetched %d, attachment %d times; summary %s", site.OK("/l/a.html"), site.OK("/l/f.pdf"), sum)
 	}
-	if site.ok["/l/index.html"] != 2 {
-		t.Errorf("list page fetched %d times, want every run", site.ok["/l/index.html"])
+	if site.OK("/l/index.html") != 2 {
+		t.Errorf("list page fetched %d times, want every run", site.OK("/l/index.html"))
 	}
 }
 

@@ -61,10 +61,7 @@ func TestResumeAfterSIGKILL(t *testing.T) {
 		site.onHit = nil
 		before := docs(t, dir) // the state of a killed process opens
 		stored := 0
-		okBefore := map[string]int{}
-		for k, v := range site.ok {
-			okBefore[k] = v
-		}
+		okBefore := site.OKs()
 		for _, r := range before {
 			if r.stored() {
 				stored++
@@ -79,7 +76,7 @@ func TestResumeAfterSIGKILL(t *testing.T) {
 				continue
 			}
 			p := strings.TrimPrefix(u, site.srv.URL)
-			if n := site.ok[p] - okBefore[p]; n != 0 {
+			if n := site.OK(p) - okBefore[p]; n != 0 {
 				t.Errorf("kill at %d: %s stored before the kill was fetched again with 200", killAt, p)
 			}
 			if _, err := ReadRaw(dir, r.SHA256); err != nil {

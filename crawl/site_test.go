@@ -75,13 +75,70 @@ func (s *testSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if hook != nil {
 		hook(n)
 	}
-	code := s.answer(w, r, key)
-	s.mu.Lock()
-	s.status[code]++
-	if code == http.StatusOK {
-		s.ok[key]++
+	s.answer(&countingWriter{ResponseWriter: w, site: s, key: key}, r, key)
+}
+
+// countingWriter counts the status when the header goes out, before the
+// client can see the response.
+type countingWriter struct {
+	http.ResponseWriter
+	site    *testSite
+	key     string
+	written bool
+}
+
+func (w *countingWriter) WriteHeader(code int) {
+	if !w.written {
+		w.written = true
+		w.site.mu.Lock()
+		w.site.status[code]++
+		if code == http.StatusOK {
+			w.site.ok[w.key]++
+		}
+		w.site.mu.Unlock()
 	}
-	s.mu.Unlock()
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *countingWriter) Write(b []byte) (int, error) {
+	if !w.written {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Hits, OK, Status and Total read the counters under the lock.
+func (s *testSite) Hits(uri string) int { s.mu.Lock(); defer s.mu.Unlock(); return s.hits[uri] }
+
+// OK returns how many times uri was answered 200.
+func (s *testSite) OK(uri string) int { s.mu.Lock(); defer s.mu.Unlock(); return s.ok[uri] }
+
+// Status returns how many answers had the code.
+func (s *testSite) Status(code int) int { s.mu.Lock(); defer s.mu.Unlock(); return s.status[code] }
+
+// Total returns the number of requests so far.
+func (s *testSite) Total() int { s.mu.Lock(); defer s.mu.Unlock(); return s.total }
+
+// OKs returns a copy of the 200 counts by URI.
+func (s *testSite) OKs() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := map[string]int{}
+	for k, v := range s.ok {
+		m[k] = v
+	}
+	return m
+}
+
+// HitURIs returns the URIs requested so far.
+func (s *testSite) HitURIs() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for k := range s.hits {
+		out = append(out, k)
+	}
+	return out
 }
 
 func (s *testSite) answer(w http.ResponseWriter, r *http.Request, key string) int {
