@@ -109,8 +109,9 @@ func proposed(n *html.Node) bool {
 // content finds the element holding the report: the CMS article body
 // when one is recognised, else the deepest element that still holds
 // every data table and most of the page's plain (non-link) text; then it
-// widens to the ancestors that add only a little plain text, which is
-// where the article's own title and date line sit.
+// widens to the ancestors that add only a little text before it and next
+// to nothing after it, which takes in the article's own title and date
+// line but not the footer.
 func content(body *html.Node, st map[*html.Node]stat) *html.Node {
 	total := st[body]
 	if total.plain() == 0 {
