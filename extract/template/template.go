@@ -148,7 +148,8 @@ func (c *coder) cell(table, row, col string, cd *cand, money bool, headerUnit un
 }
 
 // slots places a line's candidates in n columns. colmap, when not nil,
-// gives the grid column of each expected column from the header rows. It
+// gives the grid column of each expected column from the header rows (-1
+// for a column the header does not print). It
 // returns the candidates per column (nil where the document has no cell)
 // and how many columns could not be placed (a value missing from an OCR
 // row), in which case the candidates come in order without gaps.
@@ -162,7 +163,7 @@ func slots(l *line, n int, colmap []int) (out []*cand, missing int) {
 	if len(all) == n {
 		return pos(all), 0
 	}
-	if len(colmap) == n && l.grid {
+	if len(colmap) == n && l.grid && len(all) > 0 {
 		byCol := map[int]*cand{}
 		for _, cd := range all {
 			byCol[cd.col] = cd
@@ -186,7 +187,9 @@ func slots(l *line, n int, colmap []int) (out []*cand, missing int) {
 		if ok {
 			out = make([]*cand, n)
 			for k, gc := range colmap {
-				out[k] = byCol[gc]
+				if gc >= 0 {
+					out[k] = byCol[gc]
+				}
 			}
 			return out, 0
 		}
@@ -224,13 +227,18 @@ func (c *coder) proactive(lines []line) {
 		hdr, hunit := proactiveHeader(lines, mt.first)
 		var colmap []int
 		if hdr != nil {
-			colmap = make([]int, 0, len(e.cols))
-			for _, code := range e.cols {
+			// Columns the header does not print are -1: their cells are
+			// left blank, not filled from the neighbours.
+			colmap = make([]int, len(e.cols))
+			named := 0
+			for k, code := range e.cols {
+				colmap[k] = -1
 				if gc, ok := hdr[code]; ok {
-					colmap = append(colmap, gc)
+					colmap[k] = gc
+					named++
 				}
 			}
-			if len(colmap) != len(e.cols) {
+			if named == 0 {
 				colmap = nil
 			}
 		}

@@ -275,6 +275,25 @@ func TestUnreadableCell(t *testing.T) {
 	}
 }
 
+// TestPartialHeader: a header that prints only some of a row's columns
+// places the values under them; the others are blank, with no issue.
+func TestPartialHeader(t *testing.T) {
+	text := "二、主动公开政府信息情况\n第二十条第（一）项\t\n信息内容\t本年制发件数\n规章\t3\n"
+	res := Code(grid("html", text), 2022)
+	got := cellsOf(res)
+	if v := got["proactive.regulations.issued"]; v == nil || *v != 3 {
+		t.Errorf("issued = %v, want 3", show(v))
+	}
+	if v, ok := got["proactive.regulations.in_force"]; ok && v != nil {
+		t.Errorf("in_force = %v, want blank", *v)
+	}
+	for _, is := range res.Issues {
+		if is.Rule == RuleCellMissing {
+			t.Errorf("unexpected issue %+v", is)
+		}
+	}
+}
+
 // TestTransposedReview: outcomes as rows, the three groups as columns.
 func TestTransposedReview(t *testing.T) {
 	text := "四、政府信息公开行政复议、行政诉讼情况\n\t行政复议\t未经复议直接起诉\t复议后起诉\n" +
