@@ -325,6 +325,9 @@ func (c *Crawler) failFatal(err error) {
 func (c *Crawler) process(ctx context.Context, t *task) []*task {
 	log := c.log.With().Str("url", t.url).Str("source", t.src.Name).Str("kind", t.kind).Logger()
 	prev := c.st.get(t.url)
+	if t.referrer == "" && prev != nil && prev.Kind == KindReport {
+		t.kind = KindReport // a start URL found to be a report itself
+	}
 	row := docRow{URL: t.url, Source: t.src.Name, Kind: t.kind, Title: t.title, Referrer: t.referrer}
 	if prev != nil {
 		row = *prev
@@ -471,8 +474,23 @@ func (c *Crawler) process(ctx context.Context, t *task) []*task {
 		pu, _ := url.Parse(final)
 		pu.Fragment = t.frag
 		links = discover(&page{URL: pu, Text: text, ContentType: ctype, Kind: t.kind}, t.src.Dialect)
-	} else if cs := charsetParam(ctype); cs != "" {
-		row.Charset = cs
+		// A start URL that leads nowhere and names a report itself is a
+		// report page someone listed directly.
+		if t.kind == KindList && t.referrer == "" && !leadsOn(links) {
+			if title := reportPageTitle(text); title != "" {
+				row.Kind, row.Title = KindReport, title
+				links = discover(&page{URL: pu, Text: text, ContentType: ctype, Kind: KindReport}, t.src.Dialect)
+				c.countStored(prev, KindReport, sha)
+			}
+		}
+	} else {
+		if cs := charsetParam(ctype); cs != "" {
+			row.Charset = cs
+		}
+		if t.kind == KindList && t.referrer == "" {
+			row.Kind = KindReport // a start URL that is a file is a report document
+			c.countStored(prev, KindReport, sha)
+		}
 	}
 	log.Debug().Int64("bytes", n).Int("links", len(links)).Msg("stored")
 
@@ -488,6 +506,31 @@ func (c *Crawler) process(ctx context.Context, t *task) []*task {
 	}
 	c.record(row, found)
 	return next
+}
+
+// leadsOn reports whether a page links to reports or further list pages.
+func leadsOn(ls []link) bool {
+	for _, l := range ls {
+		if l.Kind == KindReport || l.Kind == KindList {
+			return true
+		}
+	}
+	return false
+}
+
+// countStored counts a document found to be a report after it was stored
+// as a list page.
+func (c *Crawler) countStored(prev *docRow, kind, sha string) {
+	c.count(func(s *Summary) {
+		switch {
+		case prev == nil || prev.SHA256 == "":
+			if kind == KindReport {
+				s.NewReports++
+			}
+		case prev.SHA256 != sha:
+			s.Changed++
+		}
+	})
 }
 
 // known returns the tasks a page led to when it was last parsed, read

@@ -175,3 +175,33 @@ func TestResumeAfterKill(t *testing.T) {
 		t.Logf("stop at request %d: %d documents stored before the kill, resumed without refetching them", stopAt, len(stored))
 	}
 }
+
+// TestStartURLIsReport: a report page or file listed directly as a start
+// URL is kept as a report, with its attachments, and stays a report on
+// the next run.
+func TestStartURLIsReport(t *testing.T) {
+	site := newTestSite(t)
+	site.html("/r/2023.html", reportHTML("某区2023年政府信息公开工作年度报告", "a.pdf", "附件"))
+	site.page("/r/a.pdf", "application/pdf", []byte("%PDF a"))
+	site.page("/r/2022.pdf", "application/pdf", []byte("%PDF b"))
+	dir := t.TempDir()
+	cfg := testConfig(site.url("/r/2023.html"), site.url("/r/2022.pdf"))
+	for run := 1; run <= 2; run++ {
+		sum, err := runCrawl(t, context.Background(), cfg, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := docs(t, dir)
+		for _, p := range []string{"/r/2023.html", "/r/2022.pdf"} {
+			if r := d[site.url(p)]; r.Kind != KindReport || !r.stored() {
+				t.Errorf("run %d: %s kept as %s", run, p, r.Kind)
+			}
+		}
+		if r := d[site.url("/r/a.pdf")]; r.Kind != KindAttachment || !r.stored() {
+			t.Errorf("run %d: attachment %+v", run, r)
+		}
+		if run == 1 && sum.NewReports != 2 {
+			t.Errorf("run 1: %s", sum)
+		}
+	}
+}
