@@ -25,7 +25,8 @@
 //   - Columns: values are the cells right of the label. A row with exactly
 //     the expected number of values is read in order. Otherwise the grid
 //     columns named by the header rows (自然人…总计; 本年新制作数量…) place
-//     them; trailing blanks are dropped; numbers left of the values are label
+//     them (a proactive header naming only some columns leaves the others
+//     blank); trailing blanks are dropped; numbers left of the values are label
 //     debris. An OCR row one value short is placed by the identities of
 //     SCHEMA.md (requests: row total and column balance; review_litigation:
 //     group totals) and always flagged. review_litigation is read, in this
