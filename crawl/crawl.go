@@ -409,6 +409,14 @@ func (c *Crawler) process(ctx context.Context, t *task) []*task {
 	}
 	var sha string
 	var n int64
+	if max := int64(c.cfg.Crawl.MaxBody); resp.ContentLength > max {
+		// Announced too large: not downloaded at all.
+		row.Error = fmt.Sprintf("%v (Content-Length %d > %d)", ErrBodyTooLarge, resp.ContentLength, max)
+		c.count(func(s *Summary) { s.Errors++ })
+		log.Warn().Int64("content_length", resp.ContentLength).Msg("body not stored")
+		c.record(row, nil)
+		return nil
+	}
 	if t.verify && parse {
 		// Judge the page before storing it: a page whose own title is
 		// not a report is dropped without a trace.

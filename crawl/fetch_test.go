@@ -379,3 +379,27 @@ func TestHostsInParallel(t *testing.T) {
 		t.Errorf("hosts were crawled one after the other (%v)", d)
 	}
 }
+
+// TestMaxBodyAnnounced: a body announced larger than max_body by its
+// Content-Length is refused without downloading it.
+func TestMaxBodyAnnounced(t *testing.T) {
+	site := newTestSite(t)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/l/index.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(listHTML("a.pdf", "甲2023年政府信息公开工作年度报告")))
+	})
+	mux.HandleFunc("/l/a.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "100000")
+		w.Write(make([]byte, 100000))
+	})
+	site.srv.Config.Handler = mux
+	cfg := testConfig(site.url("/l/index.html"))
+	cfg.Crawl.MaxBody = 10000
+	dir := t.TempDir()
+	if _, err := runCrawl(t, context.Background(), cfg, dir); err != nil {
+		t.Fatal(err)
+	}
+	if r := docs(t, dir)[site.url("/l/a.pdf")]; r.SHA256 != "" || !strings.Contains(r.Error, "Content-Length 100000") {
+		t.Errorf("announced oversized body: %+v", r)
+	}
+}
