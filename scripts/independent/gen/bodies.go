@@ -131,6 +131,9 @@ func drawBody(r *rand.Rand) body {
 		county := pick(r, c.Counties)
 		place := countyPrefix(r, c, county)
 		t := pick(r, towns)
+		for strings.HasSuffix(county, "区") && !strings.HasSuffix(t, "街道") {
+			t = pick(r, towns) // an urban district has streets, not towns
+		}
 		var name, short string
 		if strings.HasSuffix(t, "街道") {
 			short = t + "办事处"
