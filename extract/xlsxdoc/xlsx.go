@@ -58,7 +58,7 @@ func Read(data []byte) (doc *document.Document, err error) {
 			return nil, fmt.Errorf("sheet %q: %w", sh, err)
 		}
 		if t != nil {
-			doc.Blocks = append(doc.Blocks, document.Block{Table: t, Locator: t.Locator})
+			doc.Blocks = append(doc.Blocks, sheetBlocks(t)...)
 		}
 	}
 	return doc, nil
@@ -184,4 +184,56 @@ func value(shown, raw string) string {
 		return shown
 	}
 	return strconv.FormatFloat(rv, 'f', -1, 64)
+}
+
+// origins counts a row's non-empty cells that are not merge copies.
+func origins(row []document.Cell) (n int, text, loc string) {
+	for _, c := range row {
+		if !c.Copy && c.Text != "" {
+			n++
+			text, loc = c.Text, c.Locator
+		}
+	}
+	return n, text, loc
+}
+
+// sheetBlocks splits a sheet laid out as a whole report: the rows before
+// the first row of several cells (title, introduction) and after the last
+// one (closing sections, the date) hold one cell of text each and become
+// paragraphs; the caption row right above the first table row stays in the
+// table.
+func sheetBlocks(t *document.Table) []document.Block {
+	first, last := -1, -1
+	for i, r := range t.Rows {
+		if n, _, _ := origins(r); n >= 2 {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 { // no table at all: every row is text
+		first, last = len(t.Rows), len(t.Rows)-1
+	}
+	start := first
+	if start > 0 && start < len(t.Rows) {
+		start-- // the caption row
+	}
+	var out []document.Block
+	para := func(r []document.Cell) {
+		if _, text, loc := origins(r); text != "" {
+			out = append(out, document.Paragraph(text, loc))
+		}
+	}
+	for _, r := range t.Rows[:start] {
+		para(r)
+	}
+	if last >= start {
+		tb := &document.Table{Rows: t.Rows[start : last+1], Locator: t.Locator}
+		out = append(out, document.Block{Table: tb, Locator: tb.Locator})
+	}
+	for _, r := range t.Rows[last+1:] {
+		para(r)
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package xlsxdoc
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -127,4 +128,42 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSheetAsReport: a whole report laid out in one sheet: title and text
+// rows above the table and closing rows with the date below it become
+// paragraphs; the caption row above the table stays in it.
+func TestSheetAsReport(t *testing.T) {
+	f := excelize.NewFile()
+	sh := "Sheet1"
+	for cell, v := range map[string]any{
+		"A1": "某某局2023年政府信息公开工作年度报告", "A2": "一、总体情况",
+		"A3": "第二十条第（一）项", "A4": "信息内容", "B4": "本年制发件数", "A5": "规章", "B5": 2,
+		"A6": "六、其他需要报告的事项", "A7": "2024年01月28日",
+	} {
+		f.SetCellValue(sh, cell, v)
+	}
+	f.MergeCell(sh, "A1", "B1")
+	f.MergeCell(sh, "A3", "B3")
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Read(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			got = append(got, fmt.Sprintf("table %d rows from %s", len(b.Table.Rows), b.Table.Rows[0][0].Locator))
+		} else {
+			got = append(got, b.Text+" @"+b.Locator)
+		}
+	}
+	want := []string{"某某局2023年政府信息公开工作年度报告 @Sheet1!A1", "一、总体情况 @Sheet1!A2",
+		"table 3 rows from Sheet1!A3", "六、其他需要报告的事项 @Sheet1!A6", "2024年01月28日 @Sheet1!A7"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("blocks\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
