@@ -374,7 +374,9 @@ func (c *Crawler) process(ctx context.Context, t *task) []*task {
 			log.Warn().Err(err).Msg("fetch failed")
 		}
 		c.record(row, nil)
-		return nil
+		// What the page led to before is still checked: one failing list
+		// page does not hide the reports already known under it.
+		return c.known(t)
 	}
 	defer resp.Body.Close()
 	row.Status = resp.StatusCode
@@ -397,7 +399,7 @@ func (c *Crawler) process(ctx context.Context, t *task) []*task {
 		c.count(func(s *Summary) { s.Errors++ })
 		log.Warn().Int("status", resp.StatusCode).Msg("fetch failed")
 		c.record(row, nil)
-		return nil
+		return c.known(t)
 	}
 
 	ctype := resp.Header.Get("Content-Type")

@@ -2,8 +2,10 @@ package crawl
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -203,5 +205,31 @@ func TestStartURLIsReport(t *testing.T) {
 		if run == 1 && sum.NewReports != 2 {
 			t.Errorf("run 1: %s", sum)
 		}
+	}
+}
+
+// TestFailingListKeepsKnownReports: when a list page fails on a later run,
+// the reports it listed before are still checked (conditionally).
+func TestFailingListKeepsKnownReports(t *testing.T) {
+	site := newTestSite(t)
+	site.html("/l/index.html", listHTML("a.html", "甲2023年政府信息公开工作年度报告"))
+	site.html("/l/a.html", reportHTML("甲2023年政府信息公开工作年度报告"))
+	dir := t.TempDir()
+	cfg := testConfig(site.url("/l/index.html"))
+	cfg.Crawl.Retries = 0
+	if _, err := runCrawl(t, context.Background(), cfg, dir); err != nil {
+		t.Fatal(err)
+	}
+	site.set("/l/index.html", resource{code: http.StatusInternalServerError})
+	sum, err := runCrawl(t, context.Background(), cfg, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Errors != 1 || sum.NotModified != 1 || site.Hits("/l/a.html") != 2 {
+		t.Errorf("second run: %s; report requested %d times", sum, site.Hits("/l/a.html"))
+	}
+	d := docs(t, dir)
+	if r := d[site.url("/l/index.html")]; !strings.Contains(r.Error, "500") || r.SHA256 == "" {
+		t.Errorf("failed list page should keep its stored body and record the error: %+v", r)
 	}
 }

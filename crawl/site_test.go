@@ -62,6 +62,13 @@ func (s *testSite) redirect(path, to string, code int) {
 	s.res[path] = resource{redirect: to, code: code}
 }
 
+// set replaces a resource while the server runs.
+func (s *testSite) set(path string, r resource) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.res[path] = r
+}
+
 func (s *testSite) url(path string) string { return s.srv.URL + path }
 
 func (s *testSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -142,10 +149,12 @@ func (s *testSite) HitURIs() []string {
 }
 
 func (s *testSite) answer(w http.ResponseWriter, r *http.Request, key string) int {
+	s.mu.Lock()
 	res, ok := s.res[key]
 	if !ok {
 		res, ok = s.res[r.URL.Path]
 	}
+	s.mu.Unlock()
 	if !ok {
 		http.NotFound(w, r)
 		return http.StatusNotFound
