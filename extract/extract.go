@@ -49,6 +49,9 @@ func Extract(name string, data []byte, hints Hints) (*report.Report, error) {
 // decides the template where the labels are silent, and 2008–2018 means
 // the legacy free format), then the tables, then the identities.
 func FromDocument(doc *document.Document, hints Hints) (*report.Report, error) {
+	if doc == nil {
+		return nil, fmt.Errorf("%w: empty document", ErrNotReport)
+	}
 	m := findMeta(doc, hints)
 	res := template.Code(doc, m.Year)
 	r := &report.Report{
