@@ -1,6 +1,9 @@
 // Package xlsxdoc reads Excel 2007+ (.xlsx, also WPS .et saved as xlsx)
 // reports into the Document model with excelize: every visible sheet is one
-// table.
+// table. A sheet laid out as a whole report (title and text rows above the
+// table, closing sections and the date below it) gives those one-cell rows
+// as paragraphs around the table; the caption row just above the first
+// table row stays in the table.
 //
 // A merged range keeps its text in the top-left cell; the other positions
 // get the same text marked Copy. A cell shows its displayed (formatted)
