@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
@@ -13,13 +12,13 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/govreport/govreport/schema"
 )
@@ -190,8 +189,14 @@ func fileSchema(t schema.Table) *arrow.Schema {
 	return arrow.NewSchema(fs, &md)
 }
 
-// exportTable writes one table in one ordered pass: rows come sorted by
-// year, and each year's rows go to that year's file.
+// exportTable writes one table. DuckDB sorts the rows (by year, then the
+// table's order) into an uncompressed scratch Parquet file, spilling to
+// disk under its memory limit; the scratch file is then read back one
+// record batch at a time with pqarrow, each batch is rebuilt against the
+// table's Arrow declaration, and written to its year's file. Memory stays
+// bounded by the batch and row-group sizes, not the corpus: the duckdb
+// driver materialises a whole query result, so rows are never streamed
+// through it.
 func exportTable(ctx context.Context, conn *sql.Conn, root string, t schema.Table, order string) error {
 	if err := os.MkdirAll(filepath.Join(root, t.Name), 0o755); err != nil {
 		return err
@@ -202,82 +207,119 @@ func exportTable(ctx context.Context, conn *sql.Conn, root string, t schema.Tabl
 	for _, f := range sch.Fields() {
 		cols = append(cols, f.Name)
 	}
-	q := fmt.Sprintf("SELECT %s FROM %s ORDER BY year, %s", strings.Join(cols, ", "), t.Name, order)
-	pw := &partWriter{root: filepath.Join(root, t.Name), sch: sch}
-	defer pw.abort()
-	err := conn.Raw(func(dc any) error {
-		qc, ok := dc.(driver.QueryerContext)
-		if !ok {
-			return errors.New("driver connection cannot query")
-		}
-		rows, err := qc.QueryContext(ctx, q, nil)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		vals := make([]driver.Value, len(cols))
-		if n := len(rows.Columns()); n != len(cols) {
-			return fmt.Errorf("query gives %d columns, schema has %d", n, len(cols))
-		}
-		for {
-			if err := rows.Next(vals); err != nil {
-				if err == io.EOF {
-					return nil
-				}
-				return err
-			}
-			if err := pw.row(ctx, vals); err != nil {
-				return err
-			}
-		}
-	})
+	scratch := filepath.Join(root, "."+t.Name+".sorted.parquet")
+	defer os.Remove(scratch)
+	q := fmt.Sprintf("COPY (SELECT %s FROM %s ORDER BY year, %s) TO '%s' (FORMAT parquet, COMPRESSION uncompressed)",
+		strings.Join(cols, ", "), t.Name, order, strings.ReplaceAll(scratch, "'", "''"))
+	if _, err := conn.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("sort: %w", err)
+	}
+	f, err := os.Open(scratch)
 	if err != nil {
 		return err
+	}
+	defer f.Close()
+	pf, err := file.NewParquetReader(f)
+	if err != nil {
+		return fmt.Errorf("read sorted rows: %w", err)
+	}
+	defer pf.Close()
+	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 * 1024}, memory.DefaultAllocator)
+	if err != nil {
+		return fmt.Errorf("read sorted rows: %w", err)
+	}
+	rr, err := fr.GetRecordReader(ctx, nil, nil)
+	if err != nil {
+		return fmt.Errorf("read sorted rows: %w", err)
+	}
+	defer rr.Release()
+	pw := &partWriter{root: filepath.Join(root, t.Name), sch: sch}
+	defer pw.abort()
+	for rr.Next() {
+		if err := pw.write(ctx, rr.RecordBatch()); err != nil {
+			return err
+		}
+	}
+	if err := rr.Err(); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("read sorted rows: %w", err)
 	}
 	return pw.close()
 }
 
-// partWriter writes rows that arrive sorted by year into one Parquet file
-// per year, one record batch (row group) at a time.
+// partWriter writes record batches sorted by year (column 0) into one
+// Parquet file per year, in row groups of exactly batchRows rows (the last
+// of a year shorter), whatever the sizes of the batches it is given.
 type partWriter struct {
 	root string
 	sch  *arrow.Schema
 
-	year      int64
-	f         *os.File
-	bw        *bufio.Writer
-	fw        *pqarrow.FileWriter
-	b         *array.RecordBuilder
-	appenders []func(any)
-	n         int
+	year  int32
+	f     *os.File
+	bw    *bufio.Writer
+	fw    *pqarrow.FileWriter
+	inGrp int64 // rows in the current row group
 }
 
-func (p *partWriter) row(ctx context.Context, vals []driver.Value) error {
-	y, ok := vals[0].(int32)
+// write splits rec (year, then the columns of sch) by year and appends
+// each run of rows to its year's file.
+func (p *partWriter) write(ctx context.Context, rec arrow.RecordBatch) error {
+	years, ok := rec.Column(0).(*array.Int32)
 	if !ok {
-		return fmt.Errorf("year %v is not an INTEGER", vals[0])
+		return fmt.Errorf("year column is %s, not INTEGER", rec.Column(0).DataType())
 	}
-	if p.fw == nil || int64(y) != p.year {
-		if err := p.close(); err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := p.open(int64(y)); err != nil {
-			return err
+	cols := rec.Columns()[1:]
+	if len(cols) != p.sch.NumFields() {
+		return fmt.Errorf("sorted rows have %d columns, schema %d", len(cols), p.sch.NumFields())
+	}
+	for i, c := range cols {
+		if !arrow.TypeEqual(c.DataType(), p.sch.Field(i).Type) {
+			return fmt.Errorf("column %s is %s, declared %s", p.sch.Field(i).Name, c.DataType(), p.sch.Field(i).Type)
 		}
 	}
-	for i, v := range vals[1:] {
-		p.appenders[i](v)
-	}
-	if p.n++; p.n%batchRows == 0 {
-		return p.flush()
+	// Rebuilt against the declaration: same data, declared names,
+	// nullability and descriptions.
+	full := array.NewRecordBatch(p.sch, cols, rec.NumRows())
+	defer full.Release()
+	n := int(rec.NumRows())
+	for i := 0; i < n; {
+		y := years.Value(i)
+		j := i + 1
+		for j < n && years.Value(j) == y {
+			j++
+		}
+		if p.fw == nil || y != p.year {
+			if err := p.close(); err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := p.open(y); err != nil {
+				return err
+			}
+		}
+		for k := int64(i); k < int64(j); {
+			m := min(int64(j)-k, batchRows-p.inGrp)
+			part := full.NewSlice(k, k+m)
+			err := p.fw.WriteBuffered(part)
+			part.Release()
+			if err != nil {
+				return err
+			}
+			k += m
+			if p.inGrp += m; p.inGrp == batchRows {
+				if err := p.fw.NewBufferedRowGroupChecked(); err != nil {
+					return err
+				}
+				p.inGrp = 0
+			}
+		}
+		i = j
 	}
 	return nil
 }
 
-func (p *partWriter) open(year int64) error {
+func (p *partWriter) open(year int32) error {
 	dir := filepath.Join(p.root, fmt.Sprintf("year=%d", year))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -288,29 +330,14 @@ func (p *partWriter) open(year int64) error {
 	}
 	// pqarrow closes a writer that is an io.Closer: hand it a buffer, and
 	// flush and close the file here.
-	p.f, p.bw, p.year, p.n = f, bufio.NewWriterSize(f, 1<<20), year, 0
+	p.f, p.bw, p.year, p.inGrp = f, bufio.NewWriterSize(f, 1<<20), year, 0
 	p.fw, err = pqarrow.NewFileWriter(p.sch, p.bw, writerProps(), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 	if err != nil {
 		f.Close()
 		p.fw = nil
 		return err
 	}
-	if p.b == nil {
-		p.b = array.NewRecordBuilder(memory.DefaultAllocator, p.sch)
-		p.appenders = make([]func(any), p.sch.NumFields())
-		for i, fld := range p.sch.Fields() {
-			if p.appenders[i], err = valueAppender(p.b.Field(i), fld.Type); err != nil {
-				return err
-			}
-		}
-	}
 	return nil
-}
-
-func (p *partWriter) flush() error {
-	rec := p.b.NewRecordBatch()
-	defer rec.Release()
-	return p.fw.Write(rec)
 }
 
 // close finishes the current year's file, if any.
@@ -318,13 +345,7 @@ func (p *partWriter) close() error {
 	if p.fw == nil {
 		return nil
 	}
-	var err error
-	if p.n%batchRows != 0 {
-		err = p.flush()
-	}
-	if cerr := p.fw.Close(); err == nil {
-		err = cerr
-	}
+	err := p.fw.Close()
 	if ferr := p.bw.Flush(); err == nil {
 		err = ferr
 	}
@@ -343,87 +364,6 @@ func (p *partWriter) abort() {
 		p.f.Close()
 		p.fw = nil
 	}
-	if p.b != nil {
-		p.b.Release()
-		p.b = nil
-	}
-}
-
-// valueAppender returns a function appending one database value (as the
-// duckdb driver returns it) to an Arrow builder of the given type.
-func valueAppender(b array.Builder, t arrow.DataType) (func(any), error) {
-	switch t.ID() {
-	case arrow.STRING:
-		sb := b.(*array.StringBuilder)
-		return func(v any) {
-			if s, ok := v.(string); ok {
-				sb.Append(s)
-			} else {
-				sb.AppendNull()
-			}
-		}, nil
-	case arrow.INT32:
-		ib := b.(*array.Int32Builder)
-		return func(v any) {
-			switch x := v.(type) {
-			case int32:
-				ib.Append(x)
-			case int64:
-				ib.Append(int32(x))
-			default:
-				ib.AppendNull()
-			}
-		}, nil
-	case arrow.INT64:
-		ib := b.(*array.Int64Builder)
-		return func(v any) {
-			switch x := v.(type) {
-			case int64:
-				ib.Append(x)
-			case int32:
-				ib.Append(int64(x))
-			default:
-				ib.AppendNull()
-			}
-		}, nil
-	case arrow.FLOAT64:
-		fb := b.(*array.Float64Builder)
-		return func(v any) {
-			if x, ok := v.(float64); ok {
-				fb.Append(x)
-			} else {
-				fb.AppendNull()
-			}
-		}, nil
-	case arrow.BOOL:
-		bb := b.(*array.BooleanBuilder)
-		return func(v any) {
-			if x, ok := v.(bool); ok {
-				bb.Append(x)
-			} else {
-				bb.AppendNull()
-			}
-		}, nil
-	case arrow.DATE32:
-		db := b.(*array.Date32Builder)
-		return func(v any) {
-			if x, ok := v.(time.Time); ok {
-				db.Append(arrow.Date32FromTime(x))
-			} else {
-				db.AppendNull()
-			}
-		}, nil
-	case arrow.TIMESTAMP:
-		tb := b.(*array.TimestampBuilder)
-		return func(v any) {
-			if x, ok := v.(time.Time); ok {
-				tb.Append(arrow.Timestamp(x.UnixMicro()))
-			} else {
-				tb.AppendNull()
-			}
-		}, nil
-	}
-	return nil, fmt.Errorf("no Parquet export for %s", t)
 }
 
 // writerProps are fixed so that the same rows give the same bytes.

@@ -80,11 +80,13 @@ func run(n, batch int, dir string, keep bool) error {
 		}
 	}
 	loaded := time.Since(start)
+	hwmLoad := vmHWM()
 	t1 := time.Now()
 	if err := w.Reconcile(ctx); err != nil {
 		return err
 	}
 	reconciled := time.Since(t1)
+	hwmReconcile := vmHWM()
 	t2 := time.Now()
 	if err := w.Export(ctx, filepath.Join(dir, "parquet")); err != nil {
 		return err
@@ -93,8 +95,8 @@ func run(n, batch int, dir string, keep bool) error {
 	total := time.Since(start)
 	size := dirSize(filepath.Join(dir, "parquet"))
 	fmt.Printf("reports %d  cells %d  (%.0f cells/report)\n", n, cells, float64(cells)/float64(n))
-	fmt.Printf("load     %8.2fs  %10.0f cells/s\n", loaded.Seconds(), float64(cells)/loaded.Seconds())
-	fmt.Printf("reconcile%8.2fs\n", reconciled.Seconds())
+	fmt.Printf("load     %8.2fs  %10.0f cells/s  (peak RSS so far %s)\n", loaded.Seconds(), float64(cells)/loaded.Seconds(), hwmLoad)
+	fmt.Printf("reconcile%8.2fs  (peak RSS so far %s)\n", reconciled.Seconds(), hwmReconcile)
 	fmt.Printf("export   %8.2fs  %10.0f cells/s  (%.1f MB of Parquet)\n", exported.Seconds(), float64(cells)/exported.Seconds(), float64(size)/1e6)
 	fmt.Printf("total    %8.2fs  %10.0f cells/s\n", total.Seconds(), float64(cells)/total.Seconds())
 	fmt.Printf("CPU time %.2fs (user+sys, all threads): %.0f cells per CPU-second\n", cpuSeconds(), float64(cells)/cpuSeconds())
