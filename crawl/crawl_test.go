@@ -233,3 +233,16 @@ func TestFailingListKeepsKnownReports(t *testing.T) {
 		t.Errorf("failed list page should keep its stored body and record the error: %+v", r)
 	}
 }
+
+func TestProgress(t *testing.T) {
+	site := newTestSite(t)
+	site.html("/l/index.html", listHTML("a.html", "甲2023年政府信息公开工作年度报告"))
+	site.html("/l/a.html", reportHTML("甲2023年政府信息公开工作年度报告"))
+	var buf strings.Builder
+	if _, err := runCrawl(t, context.Background(), testConfig(site.url("/l/index.html")), t.TempDir(), WithProgress(&buf)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "crawl") {
+		t.Errorf("no progress shown: %q", buf.String())
+	}
+}
