@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -249,5 +250,15 @@ func BenchmarkBind(b *testing.B) {
 		if _, _, err := q.Bind(values); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestLockHint(t *testing.T) {
+	lock := errors.New(`IO Error: Could not set lock on file "data/govreport.duckdb": Conflicting lock is held in /usr/bin/govreport (PID 42)`)
+	if h := lockHint(lock); !strings.Contains(h, "another process is writing the database") {
+		t.Errorf("lockHint(lock error) = %q", h)
+	}
+	if h := lockHint(errors.New("IO Error: no such file")); h != "" {
+		t.Errorf("lockHint(other error) = %q, want none", h)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
 )
@@ -36,9 +37,19 @@ func Open(dataDir string) (*sql.DB, error) {
 	}
 	if err := db.Ping(); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, fmt.Errorf("open %s: %w%s", path, err, lockHint(err))
 	}
 	return db, nil
+}
+
+// lockHint explains DuckDB's lock error: a process that has the file open
+// for writing (the nightly govreport run, a DuckDB CLI without -readonly)
+// keeps every other process out, readers included.
+func lockHint(err error) string {
+	if strings.Contains(err.Error(), "Could not set lock") {
+		return " (another process is writing the database, e.g. a govreport run: try again when it is done, or read data/parquet meanwhile)"
+	}
+	return ""
 }
 
 // Run binds values to the query, runs it on db and writes the result to w.
