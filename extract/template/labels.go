@@ -416,7 +416,7 @@ func reviewOutcome(norm string) string {
 		return "upheld"
 	case strings.Contains(norm, "纠正"):
 		return "corrected"
-	case strings.Contains(norm, "其他结果"):
+	case strings.Contains(norm, "其他"):
 		return "other"
 	case strings.Contains(norm, "未审结") || strings.Contains(norm, "审理中"):
 		return "pending"

@@ -654,18 +654,30 @@ func (c *coder) review(lines []line) {
 	if len(data) == 0 {
 		return
 	}
+	groups := report.ReviewGroups
+	outcomes := report.ReviewOutcomes
 	// Layout 0: in a grid, each value under the header cells of its own
 	// column (行政复议/未经复议直接起诉/复议后起诉 × 结果维持…总计), which also
 	// reads a table that prints only some groups or orders them its way.
 	if cells, ok := reviewByHeader(lines, at); ok {
+		placed := map[string]bool{}
 		for _, k := range cells {
 			c.res.Cells = append(c.res.Cells, c.cell(report.TableReviewLitigation, k.group, k.outcome, k.cd, false, unitNone))
+			placed[k.group] = true
+			placed[k.group+"_"+k.outcome] = true
+		}
+		// A group the table prints has all five cells; those whose empty
+		// cells the header did not name are blank.
+		for _, g := range groups {
+			for _, o := range outcomes {
+				if placed[g.Code] && !placed[g.Code+"_"+o.Code] {
+					c.res.Cells = append(c.res.Cells, report.Cell{Table: report.TableReviewLitigation, Row: g.Code, Col: o.Code})
+				}
+			}
 		}
 		c.res.Found[report.TableReviewLitigation] = true
 		return
 	}
-	groups := report.ReviewGroups
-	outcomes := report.ReviewOutcomes
 	put := func(g, o string, cd *cand) {
 		c.res.Cells = append(c.res.Cells, c.cell(report.TableReviewLitigation, g, o, cd, false, unitNone))
 	}
