@@ -103,6 +103,27 @@ func htmlLinks(p *page, text string) []link {
 		}
 	}
 	var out []link
+	// A page that only forwards (meta refresh) or frames its listing
+	// (iframe) leads to a page of the same kind on the same host.
+	if p.Kind == KindList || p.Kind == KindReport {
+		doc.Find(`meta[http-equiv]`).Each(func(_ int, s *goquery.Selection) {
+			if !strings.EqualFold(s.AttrOr("http-equiv", ""), "refresh") {
+				return
+			}
+			if m := refreshURL.FindStringSubmatch(s.AttrOr("content", "")); m != nil {
+				if u := resolve(base, strings.Trim(m[1], `'" `)); u != nil && u.Host == p.URL.Host {
+					out = append(out, link{URL: u.String(), Kind: p.Kind})
+				}
+			}
+		})
+	}
+	if p.Kind == KindList {
+		doc.Find("iframe[src], frame[src]").Each(func(_ int, s *goquery.Selection) {
+			if u := resolve(base, s.AttrOr("src", "")); u != nil && u.Host == p.URL.Host && !isAttachment(u, "") {
+				out = append(out, link{URL: u.String(), Kind: KindList})
+			}
+		})
+	}
 	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
 		u := resolve(base, href)
@@ -187,6 +208,8 @@ func isPagination(from, u *url.URL, text string) bool {
 }
 
 var numberedSuffix = regexp.MustCompile(`[_-]\d+$`)
+
+var refreshURL = regexp.MustCompile(`(?i)url\s*=\s*(.+)$`)
 
 func isDigits(s string) bool {
 	if s == "" {
