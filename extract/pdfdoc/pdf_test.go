@@ -475,6 +475,14 @@ func TestGoldenUnruled(t *testing.T) {
 	}
 	// the label wrapped around its numbers is one cell
 	req, _ := tableWith(doc, "本年新收政府信息公开申请数量")
+	// the two parts over the page break are one table, the label cut by
+	// the break joined
+	if tb, _ := tableWith(doc, "（七）总计"); tb != req {
+		t.Error("requests table not joined over the page break")
+	}
+	if !strings.Contains(tableText(req), "不再处理其政府信息公开申请\t0") {
+		t.Errorf("label cut by the page break not joined:\n%s", tableText(req))
+	}
 	if !strings.Contains(tableText(req), "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t4\t") {
 		t.Errorf("wrapped label not joined:\n%s", tableText(req))
 	}

@@ -94,7 +94,15 @@ func streamTables(items []*item) []*item {
 		}
 		if numeric >= 2 && j-i >= 2 || numeric == 1 && manyNumbers(items[i:j]) {
 			if t, used := streamTable(items[i:j]); t != nil {
-				if len(out) > 0 && out[len(out)-1].stream != nil && continuesStream(out[len(out)-1], t) {
+				if k := len(out); k >= 2 && out[k-1].ln != nil && out[k-1].page >= t.page-1 && len(segments(out[k-1].ln)) == 1 &&
+					out[k-2].stream != nil && continuesStream(out[k-2], t) {
+					// the rest of the last row's label, cut by the page break
+					prev := out[k-2]
+					last := prev.stream.Rows[len(prev.stream.Rows)-1]
+					last[0].Text = joinLines([]string{last[0].Text, out[k-1].ln.text()})
+					prev.stream.Rows = append(prev.stream.Rows, t.stream.Rows...)
+					out = out[:k-1]
+				} else if len(out) > 0 && out[len(out)-1].stream != nil && continuesStream(out[len(out)-1], t) {
 					prev := out[len(out)-1]
 					prev.stream.Rows = append(prev.stream.Rows, t.stream.Rows...)
 				} else {
