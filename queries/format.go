@@ -335,41 +335,52 @@ func (t *tableWriter) Row(vals []any) error {
 func (t *tableWriter) Close() error {
 	widths := make([]int, len(t.cols))
 	right := make([]bool, len(t.cols))
+	head := make([]string, len(t.cols))
+	headW := make([]int, len(t.cols))
+	rule := make([]string, len(t.cols))
 	for i, c := range t.cols {
-		widths[i] = DisplayWidth(c.Name)
+		head[i] = c.Name
+		headW[i] = DisplayWidth(c.Name)
+		widths[i] = headW[i]
 		right[i] = isNumericType(c.Type)
 	}
-	for _, r := range t.rows {
-		for i, s := range r {
-			widths[i] = max(widths[i], DisplayWidth(s))
+	// Each cell's width is measured once, for the column width and again
+	// for its padding.
+	cellW := make([][]int, len(t.rows))
+	for r, row := range t.rows {
+		cellW[r] = make([]int, len(row))
+		for i, s := range row {
+			cellW[r][i] = DisplayWidth(s)
+			widths[i] = max(widths[i], cellW[r][i])
 		}
 	}
+	for i := range t.cols {
+		rule[i] = strings.Repeat("-", widths[i])
+	}
 	bw := bufio.NewWriter(t.w)
-	line := func(cells []string) {
-		var b strings.Builder
+	var b strings.Builder
+	line := func(cells []string, cw []int) {
+		b.Reset()
 		for i, s := range cells {
 			if i > 0 {
 				b.WriteString("  ")
 			}
-			pad := strings.Repeat(" ", widths[i]-DisplayWidth(s))
+			pad := widths[i] - cw[i]
 			if right[i] {
-				b.WriteString(pad + s)
+				b.WriteString(strings.Repeat(" ", pad))
+				b.WriteString(s)
 			} else {
-				b.WriteString(s + pad)
+				b.WriteString(s)
+				b.WriteString(strings.Repeat(" ", pad))
 			}
 		}
-		bw.WriteString(strings.TrimRight(b.String(), " ") + "\n")
+		bw.WriteString(strings.TrimRight(b.String(), " "))
+		bw.WriteByte('\n')
 	}
-	head := make([]string, len(t.cols))
-	rule := make([]string, len(t.cols))
-	for i, c := range t.cols {
-		head[i] = c.Name
-		rule[i] = strings.Repeat("-", widths[i])
-	}
-	line(head)
-	line(rule)
-	for _, r := range t.rows {
-		line(r)
+	line(head, headW)
+	line(rule, widths)
+	for r, row := range t.rows {
+		line(row, cellW[r])
 	}
 	return bw.Flush()
 }
@@ -401,6 +412,8 @@ func DisplayWidth(s string) int {
 
 func runeWidth(r rune) int {
 	switch {
+	case r >= 0x20 && r < 0x7f:
+		return 1
 	case r == 0x200B || r == 0x200C || r == 0x200D || r == 0xFEFF:
 		return 0
 	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r):
