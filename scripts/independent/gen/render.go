@@ -318,7 +318,14 @@ func renderLayout(r *rand.Rand, bl []block) string {
 		if !x.IsTable {
 			p := x.Para
 			if x.Title || x.Sign {
-				p = strings.Repeat(" ", 30) + p
+				// a centred line; a long title is set on two lines, broken
+				// before the year as a typesetter does.
+				if i := strings.Index(p, "20"); x.Title && i > 0 && utf8.RuneCountInString(p) > 24 {
+					fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", 20), p[:i])
+					p = p[i:]
+				}
+				b.WriteString(strings.Repeat(" ", 20) + p + "\n\n")
+				continue
 			}
 			// wrap long paragraphs at 40 characters, like a printed page.
 			rs := []rune(p)
