@@ -58,6 +58,7 @@ type header struct {
 	Agency           *string       `json:"agency"`
 	Region           report.Region `json:"region"`
 	ExtractorVersion string        `json:"extractor_version"`
+	Source           report.Source `json:"source"`
 }
 
 // LoadDir loads the extracted reports of dir (DIR/extracted) that changed
@@ -237,7 +238,13 @@ func readHeader(path, sha string) (fileRec, error) {
 	if h.Agency != nil {
 		agency = *h.Agency
 	}
-	rec.agencyKey, rec.year = AgencyKey(agency, h.Region), *h.Year
+	// The report_id of a report from the store is its document's SHA-256,
+	// the file's name (readReport fills it in when the JSON lacks it).
+	id := sha
+	if h.Source.SHA256 != "" {
+		id = h.Source.SHA256
+	}
+	rec.agencyKey, rec.year = reportKey(agency, h.Region, id), *h.Year
 	return rec, nil
 }
 

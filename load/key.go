@@ -81,3 +81,15 @@ func stripGovernment(name string) string {
 	}
 	return name
 }
+
+// reportKey is the agency_key a report is loaded under: AgencyKey, or, when
+// the report names no agency, a key of its own (the region, then "?" and
+// the report_id), so that unrelated reports without a name are never taken
+// for copies of one another nor compared across years.
+func reportKey(agency string, region report.Region, id string) string {
+	k := AgencyKey(agency, region)
+	if strings.HasSuffix(k, "/") {
+		k += "?" + id
+	}
+	return k
+}

@@ -43,11 +43,12 @@ func (w *Warehouse) Put(ctx context.Context, reps ...*report.Report) error {
 		if rep.Year == 0 {
 			return fmt.Errorf("put %s: report has no year", reportName(rep))
 		}
-		k := keyOf{AgencyKey(rep.Agency, rep.Region), rep.Year}
+		c := newCopy(rep)
+		k := keyOf{reportKey(rep.Agency, rep.Region, c.id), rep.Year}
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
 		}
-		groups[k] = append(groups[k], newCopy(rep))
+		groups[k] = append(groups[k], c)
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i].agencyKey != keys[j].agencyKey {

@@ -50,6 +50,10 @@ func TestAgencyKey(t *testing.T) {
 			t.Errorf("AgencyKey(%q) = %q, want %q", tc.agency, got, tc.want)
 		}
 	}
+	// Two reports naming no agency are not copies of one another.
+	if a, b := reportKey("", hongze, sha(1)), reportKey("", hongze, sha(2)); a == b || a != "江苏省/淮安市/洪泽区/?"+sha(1) {
+		t.Errorf("keys of unnamed reports: %q, %q", a, b)
+	}
 }
 
 // TestContinuityRenamedBody: 洪泽区 names itself 淮安市洪泽区人民政府 in
