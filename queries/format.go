@@ -84,6 +84,9 @@ func formatValue(v any, typ string) (s string, ok bool) {
 	case string:
 		return x, true
 	case []byte:
+		if u, ok := uuidString(x, typ); ok {
+			return u, true
+		}
 		return string(x), true
 	case float64:
 		return formatFloat(x), true
@@ -97,8 +100,10 @@ func formatValue(v any, typ string) (s string, ok bool) {
 			return x.Format(time.DateOnly), true
 		case "TIME":
 			return x.Format("15:04:05.999999"), true
+		case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP_TZ":
+			return x.Format("2006-01-02 15:04:05.999999Z07:00"), true
 		}
-		return x.Format("2006-01-02 15:04:05.999999Z07:00"), true
+		return x.Format("2006-01-02 15:04:05.999999"), true
 	case *big.Int:
 		if x == nil {
 			return "", false
@@ -106,8 +111,23 @@ func formatValue(v any, typ string) (s string, ok bool) {
 		return x.String(), true
 	case fmt.Stringer:
 		return x.String(), true
+	case []any, map[string]any:
+		// LIST and STRUCT values: written as JSON, which reads better
+		// than Go's own form and parses back.
+		if b, err := json.Marshal(x); err == nil {
+			return string(b), true
+		}
 	}
 	return fmt.Sprint(v), true
+}
+
+// uuidString writes a UUID, which the driver returns as 16 raw bytes, in
+// its usual hex form.
+func uuidString(b []byte, typ string) (string, bool) {
+	if len(b) != 16 || !strings.EqualFold(typ, "UUID") {
+		return "", false
+	}
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]), true
 }
 
 // formatFloat writes a float without exponent for ordinary magnitudes, so
@@ -234,7 +254,8 @@ func jsonValue(v any, typ string) ([]byte, error) {
 		s, _ := formatValue(x, typ)
 		return json.Marshal(s)
 	case []byte:
-		return marshalNoEscape(string(x))
+		s, _ := formatValue(x, typ)
+		return marshalNoEscape(s)
 	}
 	if isNumericType(typ) {
 		if s, ok := formatValue(v, typ); ok {

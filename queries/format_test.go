@@ -110,17 +110,20 @@ func TestValueForms(t *testing.T) {
 	cols := []queries.ResultColumn{
 		{Name: "d", Type: "DATE"}, {Name: "ts", Type: "TIMESTAMP"}, {Name: "h", Type: "HUGEINT"},
 		{Name: "f", Type: "DOUBLE"}, {Name: "g", Type: "DOUBLE"}, {Name: "nan", Type: "DOUBLE"}, {Name: "b", Type: "BOOLEAN"},
+		{Name: "u", Type: "UUID"}, {Name: "l", Type: "INTEGER[]"},
 	}
 	rows := [][]any{{
 		time.Date(2021, 1, 28, 0, 0, 0, 0, time.UTC),
 		time.Date(2021, 1, 28, 9, 30, 0, 0, time.UTC),
 		big.NewInt(123456789012),
 		12.0, 1e-12, math.NaN(), true,
+		[]byte{0x7d, 0x1f, 0xa0, 0xe4, 0x3a, 0x8b, 0x4a, 0x4e, 0x9b, 0x0e, 0x2f, 0x6d, 0x1c, 0x7b, 0x3f, 0x10},
+		[]any{int32(1), int32(2)},
 	}}
-	if got, want := writeAll(t, queries.FormatCSV, cols, rows), "d,ts,h,f,g,nan,b\n2021-01-28,2021-01-28 09:30:00Z,123456789012,12,1e-12,NaN,true\n"; got != want {
+	if got, want := writeAll(t, queries.FormatCSV, cols, rows), "d,ts,h,f,g,nan,b,u,l\n2021-01-28,2021-01-28 09:30:00,123456789012,12,1e-12,NaN,true,7d1fa0e4-3a8b-4a4e-9b0e-2f6d1c7b3f10,\"[1,2]\"\n"; got != want {
 		t.Errorf("csv: got %q, want %q", got, want)
 	}
-	if got, want := writeAll(t, queries.FormatJSON, cols, rows), "[\n"+`{"d":"2021-01-28","ts":"2021-01-28 09:30:00Z","h":123456789012,"f":12,"g":1e-12,"nan":"NaN","b":true}`+"\n]\n"; got != want {
+	if got, want := writeAll(t, queries.FormatJSON, cols, rows), "[\n"+`{"d":"2021-01-28","ts":"2021-01-28 09:30:00","h":123456789012,"f":12,"g":1e-12,"nan":"NaN","b":true,"u":"7d1fa0e4-3a8b-4a4e-9b0e-2f6d1c7b3f10","l":[1,2]}`+"\n]\n"; got != want {
 		t.Errorf("json: got %q, want %q", got, want)
 	}
 }
