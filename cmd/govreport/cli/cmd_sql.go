@@ -22,7 +22,9 @@ review_litigation, documents, runs …) can be read, nothing can be changed.
 "govreport schema" and docs/DATA.md describe the columns.
 
 The statement is the argument (quote it for the shell); with no argument or
-"-" it is read from standard input. The output formats and the NULL
+"-" it is read from standard input. Several statements separated by ";" run
+in order and the last one's result is printed. Read-only applies to the
+database: COPY (SELECT …) TO 'file.csv' still writes a file. The output formats and the NULL
 conventions are those of "govreport query": table on a terminal, csv
 otherwise; NULL is empty in csv and markdown, null in json, NULL in table.
 
