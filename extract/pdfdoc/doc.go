@@ -40,7 +40,9 @@
 // corner of the page as displayed; a paragraph or table "p<page>".
 //
 // Scanned pages (an image and almost no text): when tesseract with chi_sim
-// is installed (extract/ocr), the page is rendered at 200 dpi, the table
+// is installed (extract/ocr), each page (at most MaxOCRPages, each within
+// Options.OCRPageTimeout) is rendered at 200 dpi in a short pdfium session,
+// tesseract runs outside it, the table
 // rules are found in the image (long dark runs) and tesseract's words are
 // laid out like text, so a scanned table becomes a grid too; the Document
 // then has Meta["ocr"]="tesseract" and Meta["ocr_pages"]. Without tesseract

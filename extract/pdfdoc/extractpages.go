@@ -3,11 +3,13 @@ package pdfdoc
 import (
 	"context"
 	"fmt"
+	"image"
+	"image/draw"
 	"strings"
+	"time"
 
 	"github.com/govreport/govreport/extract/ocr"
 	"github.com/klippa-app/go-pdfium"
-	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 )
 
@@ -18,7 +20,7 @@ type rawDoc struct {
 }
 
 // readRaw opens data and reads every page's glyphs and rules.
-func readRaw(ctx context.Context, data []byte, opt Options) (*rawDoc, error) {
+func readRaw(ctx context.Context, data []byte) (*rawDoc, error) {
 	out := &rawDoc{meta: map[string]string{}}
 	err := withInstance(ctx, func(inst pdfium.Pdfium) error {
 		doc, err := openDoc(inst, data)
@@ -50,11 +52,7 @@ func readRaw(ctx context.Context, data []byte, opt Options) (*rawDoc, error) {
 			if err != nil {
 				return err
 			}
-			if pg.imageOnly() {
-				if err := ocrPage(ctx, inst, doc, pg, opt); err != nil {
-					return err
-				}
-			}
+			pg.needsOCR = pg.imageOnly()
 			out.pages = append(out.pages, pg)
 		}
 		return nil
@@ -69,31 +67,71 @@ func readRaw(ctx context.Context, data []byte, opt Options) (*rawDoc, error) {
 // best with glyphs 20-30 px high, which 200 dpi gives for body text.
 const ocrDPI = 200
 
-// ocrPage recognises an image-only page, replacing its (near-empty) glyphs
-// with the OCR'd words; without an OCR engine it only records the need.
-func ocrPage(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, pg *page, opt Options) error {
+// ocrPages recognises the image-only pages of a document, each with its
+// own time budget (OCR takes seconds a page, far more than reading text):
+// the page is rendered in a short pdfium session, the instance is given
+// back, and tesseract runs outside it. Without an OCR engine the pages stay
+// marked needsOCR.
+func ocrPages(ctx context.Context, data []byte, pages []*page, opt Options) error {
 	recognize := opt.OCR
 	if recognize == nil && !opt.NoOCR && ocr.Available() {
 		recognize = ocr.Recognize
 	}
 	if recognize == nil {
-		pg.needsOCR = true
 		return nil
 	}
-	r, err := inst.RenderPageInDPI(&requests.RenderPageInDPI{
-		Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc, Index: pg.n - 1}},
-		DPI:  ocrDPI,
+	budget := opt.OCRPageTimeout
+	if budget <= 0 {
+		budget = DefaultOCRPageTimeout
+	}
+	done := 0
+	for _, pg := range pages {
+		if !pg.needsOCR || done >= MaxOCRPages {
+			continue
+		}
+		done++
+		if err := ocrOne(ctx, data, pg, recognize, budget); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func ocrOne(ctx context.Context, data []byte, pg *page, recognize func(context.Context, image.Image) ([]ocr.Word, error), budget time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
+	var img *image.Gray
+	err := withInstance(ctx, func(inst pdfium.Pdfium) error {
+		doc, err := openDoc(inst, data)
+		if err != nil {
+			return err
+		}
+		defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc})
+		r, err := inst.RenderPageInDPI(&requests.RenderPageInDPI{
+			Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc, Index: pg.n - 1}},
+			DPI:  ocrDPI,
+		})
+		if err != nil {
+			return fmt.Errorf("render page %d for ocr: %w", pg.n, err)
+		}
+		defer r.Cleanup()
+		// copy out of Wasm memory (freed by Cleanup), as grey: a quarter
+		// of the size, all that OCR and rule finding need
+		src := r.Result.Image
+		img = image.NewGray(src.Bounds())
+		draw.Draw(img, img.Bounds(), src, src.Bounds().Min, draw.Src)
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("render page %d for ocr: %w", pg.n, err)
+		return err
 	}
-	defer r.Cleanup()
-	words, err := recognize(ctx, r.Result.Image)
+	words, err := recognize(ctx, img)
 	if err != nil {
 		return fmt.Errorf("ocr page %d: %w", pg.n, err)
 	}
 	pg.glyphs = wordsToGlyphs(words, 72.0/ocrDPI)
-	pg.rules = imageRules(r.Result.Image, 72.0/ocrDPI)
+	pg.rules = imageRules(img, 72.0/ocrDPI)
+	pg.needsOCR = false
 	pg.ocr = true
 	return nil
 }

@@ -22,9 +22,19 @@ type Options struct {
 	OCR func(ctx context.Context, img image.Image) ([]ocr.Word, error)
 	// NoOCR disables OCR even when tesseract is installed.
 	NoOCR bool
+	// OCRPageTimeout bounds rendering and recognising one scanned page;
+	// 0 means DefaultOCRPageTimeout. It comes on top of Timeout.
+	OCRPageTimeout time.Duration
 }
 
-// DefaultTimeout bounds one document's read.
+// DefaultOCRPageTimeout bounds the OCR of one page.
+const DefaultOCRPageTimeout = 120 * time.Second
+
+// MaxOCRPages is how many scanned pages of one document are OCR'd; the
+// rest stay needs_ocr.
+const MaxOCRPages = 30
+
+// DefaultTimeout bounds one document's read, OCR aside.
 const DefaultTimeout = 60 * time.Second
 
 // Read reads a PDF with the default options.
@@ -43,10 +53,13 @@ func ReadContext(ctx context.Context, data []byte, opt Options) (*document.Docum
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	tctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	raw, err := readRaw(ctx, data, opt)
+	raw, err := readRaw(tctx, data)
 	if err != nil {
+		return nil, err
+	}
+	if err := ocrPages(ctx, data, raw.pages, opt); err != nil {
 		return nil, err
 	}
 	doc := &document.Document{Format: "pdf", Meta: raw.meta, Title: raw.meta["title"]}
