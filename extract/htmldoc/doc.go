@@ -9,6 +9,12 @@
 // that a page break cut in two joined back, and grid columns or rows that
 // hold no cell of their own (a Word paste's phantom columns) dropped.
 //
+// Guangdong's gkmlpt (政府信息公开目录管理平台) content pages carry the
+// article only as a JavaScript string, window._CONFIG.DETAIL.content,
+// which a script renders into an empty <div id="app">: such a page is
+// read from that decoded string, its DETAIL title opening the article and
+// its publication time kept as Meta["publishdate"] (gkmlpt.go).
+//
 // Charset: a BOM, then a <meta> declaration, then the bytes themselves:
 // valid UTF-8 is UTF-8, anything else GB18030 (the superset of GBK and
 // GB2312). A declared GB2312 or GBK is read as GB18030 too, since pages

@@ -12,6 +12,8 @@ func FuzzRead(f *testing.F) {
 		"<meta charset=gb2312><p>\xd5\xfe\xb8\xae</p>", "\xef\xbb\xbf<p>x</p>", "\xff\xfe<\x00p\x00>\x00",
 		"<div class=TRS_Editor><p>正文</p></div><a href=/>首页</a>", "<td rowspan=0>a<tr><td colspan=0>",
 		"<table><tr><td>三、a</td><td>1</td></tr></table><table><tr><td>四、b</td><td>2</td></tr></table>",
+		`<script>window._CONFIG = {DETAIL: {"title":"t","content":"\u003ctable\u003e\u003ctr\u003e\u003ctd\u003e\ud840\udc00\x41\/\u003c\/td\u003e","date":1579660200}}</script>`,
+		"<script>_CONFIG={DETAIL:{content:'<p>\\'+x,title:`a${b}`,date:[1,{a:'}'}]}}</script>",
 	} {
 		f.Add([]byte(s))
 	}

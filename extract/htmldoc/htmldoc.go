@@ -41,13 +41,19 @@ func Read(data []byte) (*document.Document, error) {
 	readMeta(q, doc)
 	doc.Meta["charset"] = cs
 
-	body := q.Find("body").First()
-	if body.Length() == 0 {
-		return doc, nil
-	}
-	st := measure(body.Get(0))
 	w := &walker{budget: maxDocSlots}
-	w.walk(content(body.Get(0), st), 0)
+	if art, ok := gkmlptPage(text, root, doc); ok {
+		// A gkmlpt content page: the article is the whole of the
+		// decoded DETAIL content, nothing around it to leave out.
+		w.walk(art, 0)
+	} else {
+		body := q.Find("body").First()
+		if body.Length() == 0 {
+			return doc, nil
+		}
+		st := measure(body.Get(0))
+		w.walk(content(body.Get(0), st), 0)
+	}
 	w.flush()
 	doc.Blocks = make([]document.Block, 0, len(w.blocks))
 	tables := 0
