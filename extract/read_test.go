@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/govreport/govreport/extract/officedoc"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestReadFormats(t *testing.T) {
@@ -65,5 +66,46 @@ func TestReadFormats(t *testing.T) {
 		}
 	} else if err != nil {
 		t.Errorf("doc: %v", err)
+	}
+}
+
+// TestReadZIPGBKName: Chinese archivers write member names in GBK without
+// the UTF-8 flag; the report member is still found by its name.
+func TestReadZIPGBKName(t *testing.T) {
+	name, err := simplifiedchinese.GBK.NewEncoder().String("2023年度报告.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "readme.txt", Method: zip.Deflate})
+	w.Write([]byte("not this one"))
+	w, _ = zw.CreateHeader(&zip.FileHeader{Name: name, NonUTF8: true, Method: zip.Deflate})
+	w.Write([]byte("一、总体情况\n本年度收到申请21件。\n"))
+	zw.Close()
+	doc, err := Read("files.zip", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Meta["zip_member"] != "2023年度报告.txt" || !strings.Contains(doc.Text(), "本年度收到申请21件") {
+		t.Errorf("member %q text %q", doc.Meta["zip_member"], doc.Text())
+	}
+}
+
+// TestReadRTF: RTF goes through LibreOffice like old Word files.
+func TestReadRTF(t *testing.T) {
+	rtf := []byte(`{\rtf1\ansi\ansicpg936 {\fonttbl{\f0 SimSun;}}\f0 \u19968?\u12289?\u24635?\u20307?\u24773?\u20917?\par 21\par}`)
+	doc, err := Read("report.rtf", rtf)
+	if officedoc.Binary() == "" {
+		if !errors.Is(err, ErrUnsupported) {
+			t.Errorf("rtf without LibreOffice: %v", err)
+		}
+		t.Skip("LibreOffice not installed")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text(), "一、总体情况") {
+		t.Errorf("text %q", doc.Text())
 	}
 }
