@@ -195,6 +195,9 @@ func describe(kind string, s style, rep *report) string {
 	if s.ProSplit {
 		p = append(p, "pro-split")
 	}
+	if s.ProMerge && rep.Template == "2019" {
+		p = append(p, "pro-merge")
+	}
 	if s.Thousands {
 		p = append(p, "thousands")
 	}

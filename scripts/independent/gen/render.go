@@ -166,6 +166,11 @@ func renderHTML(r *rand.Rand, rep *report, s style, bl []block, k htmlKind) stri
 	if k.Portal {
 		fmt.Fprintf(&b, "<div class=\"header\"><div class=\"logo\">%s</div><ul class=\"nav\"><li><a href=\"/\">首页</a></li><li><a href=\"/zwgk/\">政务公开</a></li><li><a href=\"/bsfw/\">办事服务</a></li><li><a href=\"/hdjl/\">互动交流</a></li></ul></div>\n", html.EscapeString(rep.Body.Site))
 		b.WriteString("<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/zwgk/\">政务公开</a> &gt; <a href=\"/zwgk/ndbg/\">政府信息公开年报</a></div>\n")
+		layout := r.IntN(2) == 0
+		if layout {
+			// an older portal: the page laid out with nested tables.
+			b.WriteString("<table width=\"1000\" align=\"center\" border=\"0\" cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"240\" valign=\"top\">\n")
+		}
 		b.WriteString("<div class=\"sidebar\"><h3>政府信息公开年报</h3><ul>\n")
 		for yy := rep.Year + 1; yy >= rep.Year-3; yy-- {
 			if yy == rep.Year || yy > 2025 {
@@ -173,8 +178,14 @@ func renderHTML(r *rand.Rand, rep *report, s style, bl []block, k htmlKind) stri
 			}
 			fmt.Fprintf(&b, "<li><a href=\"/zwgk/ndbg/%d/\">%s%d年政府信息公开工作年度报告</a></li>\n", yy, html.EscapeString(rep.Body.Agency), yy)
 		}
-		b.WriteString("</ul></div>\n<div class=\"article\">\n")
-		fmt.Fprintf(&b, "<h1 class=\"article-title\">%s</h1>\n", html.EscapeString(title))
+		b.WriteString("</ul></div>\n")
+		if layout {
+			fmt.Fprintf(&b, "</td><td valign=\"top\"><table width=\"100%%\" border=\"0\"><tr><td class=\"title\" align=\"center\"><b>%s</b></td></tr><tr><td>\n", html.EscapeString(title))
+		}
+		b.WriteString("<div class=\"article\">\n")
+		if !layout {
+			fmt.Fprintf(&b, "<h1 class=\"article-title\">%s</h1>\n", html.EscapeString(title))
+		}
 		info := "来源：" + html.EscapeString(rep.Body.Short)
 		if rep.Published != "" {
 			info = "发布时间：" + rep.Published + "　" + info
@@ -182,6 +193,9 @@ func renderHTML(r *rand.Rand, rep *report, s style, bl []block, k htmlKind) stri
 		fmt.Fprintf(&b, "<div class=\"info\">%s　字号：[大 中 小]</div>\n<div class=\"TRS_Editor\">\n", info)
 		b.WriteString(body)
 		b.WriteString("</div>\n</div>\n")
+		if layout {
+			b.WriteString("</td></tr></table>\n</td></tr></table>\n")
+		}
 		fmt.Fprintf(&b, "<div class=\"footer\">主办单位：%s　网站标识码：3301060001　备案号：浙ICP备05000000号</div>\n", html.EscapeString(rep.Body.Site))
 	} else {
 		b.WriteString(body)

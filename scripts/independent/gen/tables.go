@@ -33,6 +33,7 @@ type style struct {
 	FullWidth  bool // digits typed full-width (１２), as some WPS documents do
 	FlatReview bool // review header as one row of groups, without 行政诉讼
 	BreakLabel bool // long labels broken over two lines inside their cell
+	ProMerge   bool // 2019: items (五) and (六) under one header, four sections
 	Split      int  // requests table split before this printed row index (0 = none)
 	SplitEmpty bool // the second part keeps a rowspan column as an empty cell
 	Money      int  // 0 unit in header 万元, 1 "万元" in cell, 2 "元" in cell, 3 unit 元 in header
@@ -209,6 +210,12 @@ func proactiveTables(rep *report, s style) []block {
 			mh = "本年收费金额（单位：元）"
 		}
 		add("八", table{{c("信息内容"), cs(mh, 3)}, {c("行政事业性收费"), numcs(s.fmtMoney(p["admin_fees"]["amount_10k_yuan"]), 3)}})
+	}
+	if s.ProMerge && rep.Template == "2019" {
+		// 第（五）项 and 第（六）项 share one header: four sections.
+		sections[1].art = "五）、第（六"
+		sections[1].rows = append(sections[1].rows, sections[2].rows[1:]...)
+		sections = append(sections[:2], sections[3:]...)
 	}
 	if s.ProSplit {
 		var out []block
@@ -440,6 +447,7 @@ func drawStyle(r *rand.Rand, rep *report) style {
 		FullWidth:  r.IntN(10) == 0,
 		FlatReview: r.IntN(6) == 0,
 		BreakLabel: r.IntN(4) == 0,
+		ProMerge:   r.IntN(4) == 0,
 		Money:      r.IntN(4),
 		Thousands:  r.IntN(4) == 0,
 		ProSplit:   rep.Template == "2019" && r.IntN(3) == 0,
