@@ -78,7 +78,7 @@ var (
 	// yearRe finds "2020年", "二〇二〇年", "二O二O年" in squeezed text.
 	yearRe = regexp.MustCompile(`([` + yearChars + `]{4})年`)
 	// numRe is a month or day in Arabic or Chinese numerals (十二, 二十一).
-	numPart = `([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})`
+	numPart = `([0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})`
 	dateRe  = regexp.MustCompile(`([` + yearChars + `]{4})年` + numPart + `月` + numPart + `日`)
 	// isoRe is a date written with separators, as in page headers and meta
 	// tags: 2022-02-08, 2022/2/8, 2022.02.08, 2022年02月08日.
@@ -103,7 +103,7 @@ func year(s string) (int, bool) {
 }
 
 // smallNumber reads a month or day: 1-31 in Arabic digits or Chinese
-// numerals (三, 十, 十二, 二十, 二十一, 三十一).
+// numerals (三, 十, 十二, 二十, 二十一, 三十一, 廿五).
 func smallNumber(s string) (int, bool) {
 	if s == "" {
 		return 0, false
@@ -121,6 +121,18 @@ func smallNumber(s string) (int, bool) {
 		return n, true
 	}
 	rs := []rune(s)
+	// 廿 and 卅 are twenty and thirty (廿五日, 卅一日).
+	if len(rs) <= 2 && (rs[0] == '廿' || rs[0] == '卅') {
+		n := 20
+		if rs[0] == '卅' {
+			n = 30
+		}
+		if len(rs) == 1 {
+			return n, true
+		}
+		d, ok := digitOf(rs[1])
+		return n + d, ok && d > 0
+	}
 	switch {
 	case len(rs) == 1 && rs[0] == '十':
 		return 10, true

@@ -2,6 +2,7 @@ package meta
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -323,23 +324,58 @@ type signature struct {
 // findSignature looks for the date printed at the end: after the last
 // section (其他需要报告的事项) when the document has one, else among its
 // last paragraphs; the line is the date alone or a name and the date.
+// Free-format reports (before 2019) often close with an attachment (a
+// list of documents, a table) after the date: when one starts in the
+// tail, the lines before its heading are looked at first.
 func findSignature(ps []para) signature {
 	from := max(0, len(ps)-signatureParas)
 	to := len(ps)
+	tail := max(0, len(ps)-attachmentParas)
 	for i := len(ps) - 1; i >= 0; i-- {
 		if strings.Contains(ps[i].sq, "其他需要报告的事项") {
 			from, to = i+1, min(len(ps), i+1+signatureParas)
+			tail = i + 1
 			break
 		}
 	}
-	for i := to - 1; i >= from; i-- {
-		sq := strings.TrimRight(ps[i].sq, "。.")
-		iso, start, end, ok := chineseDate(sq)
-		if !ok || end != len(sq) {
-			continue
+	for i := tail; i < len(ps); i++ {
+		if attachmentHeading(ps[i].sq) {
+			if sig := signatureIn(ps, max(tail, i-signatureParas), i); sig.para >= 0 {
+				return sig
+			}
+			break
 		}
-		name := sq[:start]
-		if name != "" && !nameLike(name) {
+	}
+	return signatureIn(ps, from, to)
+}
+
+// attachmentParas is how far from the end an attachment after the
+// signature may start.
+const attachmentParas = 80
+
+// attachmentHeading tells the line that opens an attachment: 附件, 附件：…,
+// 附件1, 附表, 附：.
+func attachmentHeading(sq string) bool {
+	rest, ok := strings.CutPrefix(sq, "附件")
+	if !ok {
+		rest, ok = strings.CutPrefix(sq, "附表")
+	}
+	if !ok {
+		rest, ok = strings.CutPrefix(sq, "附")
+		return ok && (strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":"))
+	}
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return r == '：' || r == ':' || r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十（(", r)
+}
+
+// signatureIn returns the last signature line of ps[from:to].
+func signatureIn(ps []para, from, to int) signature {
+	for i := to - 1; i >= from; i-- {
+		name, iso, ok := signatureDate(ps[i].sq)
+		if !ok {
 			continue
 		}
 		// The name may stand on the line above the date.
@@ -349,6 +385,67 @@ func findSignature(ps []para) signature {
 		return signature{name: name, date: iso, para: i}
 	}
 	return signature{para: -1}
+}
+
+var (
+	// dateLabelRe is a label before a closing date: 日期：, 成文日期:.
+	dateLabelRe = regexp.MustCompile(`\p{Han}{0,4}(?:日期|时间)[:：]$`)
+	// sepDateRe is a closing date written with separators: 2016-3-25.
+	sepDateRe = regexp.MustCompile(`((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})$`)
+)
+
+// signatureDate reads a closing line of squeezed text: a date at its end
+// (Chinese form, in Arabic or Chinese numerals, or with separators),
+// alone, labelled (日期：), in brackets, or after the body's name, which
+// may also run on after the report's last sentence. name is what stands
+// before the date.
+func signatureDate(sq string) (name, iso string, ok bool) {
+	s := strings.TrimRight(sq, "。.")
+	if t, ok := strings.CutPrefix(s, "（"); ok {
+		if t, ok = strings.CutSuffix(t, "）"); ok {
+			s = t
+		}
+	} else if t, ok := strings.CutPrefix(s, "("); ok {
+		if t, ok = strings.CutSuffix(t, ")"); ok {
+			s = t
+		}
+	}
+	iso, start, end, found := chineseDate(s)
+	if !found || end != len(s) {
+		m := sepDateRe.FindStringSubmatchIndex(s)
+		if m == nil {
+			return "", "", false
+		}
+		y, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		d, _ := strconv.Atoi(s[m[6]:m[7]])
+		if iso, found = isoDate(y, mo, d); !found {
+			return "", "", false
+		}
+		start = m[0]
+	}
+	name = s[:start]
+	if loc := dateLabelRe.FindStringIndex(name); loc != nil {
+		name = name[:loc[0]]
+	}
+	if name != "" && !nameLike(name) {
+		// Run on after the last sentence: "…工作水平。某某局2016年3月25日".
+		cut := strings.LastIndexAny(name, "。；;！!？?")
+		if cut < 0 {
+			return "", "", false
+		}
+		_, w := utf8.DecodeRuneInString(name[cut:])
+		name = name[cut+w:]
+		if name != "" && !(nameLike(name) && hasAgencySuffix(name)) {
+			return "", "", false
+		}
+	}
+	// A date that is the object of a phrase (统计至…, 截止于…) ends a
+	// sentence, not a report.
+	if r, _ := utf8.DecodeLastRuneInString(name); strings.ContainsRune("至于止到在自从截", r) {
+		return "", "", false
+	}
+	return name, iso, true
 }
 
 // metaDateKeys are the lower-cased meta names portals put the publication

@@ -182,6 +182,33 @@ func TestFind(t *testing.T) {
 			Meta{Year: 2020, Agency: "淮安市人民政府",
 				Region: report.Region{Province: "江苏省", City: "淮安市", Code: "320800"},
 				Title:  "淮安市人民政府2020年政府信息公开工作年度报告", IsReport: true}},
+		// Legacy reports (2008-2018): free format, no 其他需要报告的事项
+		// section, the date printed at the end.
+		{"legacy: name and date, then a contact line and an attachment list",
+			doc(legacy("洛阳市财政局", "2016年3月25日", "联系电话：0379-63222222", "附件：1.主动公开信息目录")...),
+			Hints{}, luoyang("2016-03-25")},
+		{"legacy: date before a long attachment",
+			doc(legacy(append([]string{"洛阳市财政局", "二〇一六年三月二十五日", "附件", "洛阳市财政局2015年主动公开信息目录"},
+				strings.Split(strings.Repeat("2015年3月财政收支情况;", 20), ";")...)...)...),
+			Hints{}, luoyang("2016-03-25")},
+		{"legacy: 廿 in the day",
+			doc(legacy("洛阳市财政局", "二〇一六年三月廿五日")...),
+			Hints{}, luoyang("2016-03-25")},
+		{"legacy: labelled and bracketed dates",
+			doc(legacy("洛阳市财政局", "日期：2016年3月25日")...),
+			Hints{}, luoyang("2016-03-25")},
+		{"legacy: date in brackets",
+			doc(legacy("洛阳市财政局", "（二〇一六年三月二十五日）")...),
+			Hints{}, luoyang("2016-03-25")},
+		{"legacy: date written with separators",
+			doc(legacy("洛阳市财政局", "2016-3-25")...),
+			Hints{}, luoyang("2016-03-25")},
+		{"legacy: name and date run on after the last sentence",
+			doc(legacy("我们将不断提高政府信息公开工作水平。洛阳市财政局 2016年3月25日")...),
+			Hints{}, luoyang("2016-03-25")},
+		{"legacy: a date inside the last sentence is not a signature",
+			doc(legacy("以上情况统计至2016年3月25日")...),
+			Hints{}, luoyang("")},
 		{"empty document", &document.Document{}, Hints{},
 			Meta{Reason: "no title naming a 政府信息公开工作年度报告"}},
 	}
@@ -192,6 +219,21 @@ func TestFind(t *testing.T) {
 			}
 		})
 	}
+}
+
+// legacy builds a free-format report of 2015 (洛阳市财政局) ending with tail.
+func legacy(tail ...string) []string {
+	out := []string{"洛阳市财政局2015年政府信息公开工作年度报告",
+		"根据《中华人民共和国政府信息公开条例》规定，现公布洛阳市财政局2015年政府信息公开工作年度报告。",
+		"一、概述", "2015年，我局认真贯彻落实《条例》，政府信息公开工作取得了较好成效。",
+		"六、存在的主要问题和改进措施", "下一步，我们将进一步完善工作机制。"}
+	return append(out, tail...)
+}
+
+// luoyang is the Meta of legacy's report published on date.
+func luoyang(date string) Meta {
+	return Meta{Year: 2015, Agency: "洛阳市财政局", Region: report.Region{Province: "河南省", City: "洛阳市", Code: "410300"},
+		Published: date, Title: "洛阳市财政局2015年政府信息公开工作年度报告", IsReport: true}
 }
 
 func TestFindNil(t *testing.T) {
