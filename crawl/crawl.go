@@ -40,6 +40,9 @@ type Crawler struct {
 	pending int
 	done    bool
 	lists   map[string]int // list pages taken per source
+	// postOnly holds the origins whose jpaas dataproxy answered only a
+	// POST: their next listing requests skip the GET.
+	postOnly map[string]bool
 	sum     Summary
 	fatal   error
 	cancel  context.CancelFunc
@@ -163,11 +166,15 @@ func (c *Crawler) Run(parent context.Context) (Summary, error) {
 		return Summary{}, err
 	}
 	defer st.close()
+	if st.indexErr != nil {
+		c.log.Warn().Err(st.indexErr).Msg("crawl state without an index on url: writes are slower")
+	}
 	c.store.cleanTemp()
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	c.st, c.cancel = st, cancel
 	c.seen, c.queues, c.lists = map[string]bool{}, map[string]*hostQueue{}, map[string]int{}
+	c.postOnly = map[string]bool{}
 	c.pending, c.done, c.sum, c.fatal = 0, false, Summary{}, nil
 	c.cond = sync.NewCond(&c.mu)
 	c.fetch = newFetcher(c.cfg.Crawl, c.client, c.clock, c.log)
@@ -352,7 +359,7 @@ func (c *Crawler) process(ctx context.Context, t *task) []*task {
 	if have {
 		cond = &conditional{etag: prev.ETag, lastModified: prev.LastModified}
 	}
-	resp, final, err := c.fetch.get(ctx, t.src, t.url, cond)
+	resp, final, err := c.get(ctx, t, cond)
 	if ctx.Err() != nil {
 		if resp != nil {
 			resp.Body.Close()

@@ -24,7 +24,7 @@ var (
 	jpaasRecord  = regexp.MustCompile(`(?is)<record(?:\s[^>]*)?>(.*?)</record>`)
 	jpaasCDATA   = regexp.MustCompile(`(?s)^\s*<!\[CDATA\[(.*?)\]\]>\s*$`)
 	jpaasTotal   = regexp.MustCompile(`(?i)(?:<totalrecord>\s*|totalRecord\s*["']?\s*[:=]\s*["']?)(\d+)`)
-	jpaasProxyIn = regexp.MustCompile(`["'(]([^"'()\s]*dataproxy\.jsp)`)
+	jpaasProxyIn = regexp.MustCompile(`["'(]([^"'()\s<>]*dataproxy\.jsp(?:\?[^"'()\s<>]*)?)`)
 )
 
 func jpaasParam(text, name string) string {
@@ -61,7 +61,7 @@ func jpaasLinks(p *page) []link {
 		out = append(out, htmlLinks(&page{URL: p.URL, Text: frag, Kind: KindList}, frag)...)
 	}
 	q := p.URL.Query()
-	isProxy := strings.HasSuffix(p.URL.Path, "dataproxy.jsp")
+	isProxy := isDataproxy(p.URL)
 	total := 0
 	if m := jpaasTotal.FindStringSubmatch(p.Text); m != nil {
 		total, _ = strconv.Atoi(m[1])
@@ -70,8 +70,28 @@ func jpaasLinks(p *page) []link {
 	if isProxy && start > 1 && total > 0 {
 		return out // with a known total, every group was requested from the first one
 	}
+	// A dataproxy URL written in the page (the <nextgroup> link of an
+	// inline datastore, or the jpage script) carries the parameters the
+	// server expects beyond the three ids (appid, path, webname …).
+	proxy, extra := jpaasProxy, url.Values{}
+	if isProxy {
+		proxy, extra = p.URL.Path, p.URL.Query()
+	} else if m := jpaasProxyIn.FindStringSubmatch(p.Text); m != nil {
+		ref := html.UnescapeString(m[1])
+		if u := resolve(p.URL, ref); u != nil && (strings.HasPrefix(ref, "/") || strings.Contains(ref, "://")) {
+			proxy = u.Path
+		}
+		if i := strings.IndexByte(ref, '?'); i >= 0 {
+			if v, err := url.ParseQuery(ref[i+1:]); err == nil {
+				extra = v
+			}
+		}
+	}
 	get := func(name string) string {
 		if v := q.Get(name); v != "" {
+			return v
+		}
+		if v := extra.Get(name); v != "" {
 			return v
 		}
 		return jpaasParam(p.Text, name)
@@ -88,17 +108,15 @@ func jpaasLinks(p *page) []link {
 	if perPage <= 0 {
 		perPage = 15
 	}
-	group := perPage * 3 // jpage's default groupSize
+	groupSize, _ := strconv.Atoi(jpaasParam(p.Text, "groupSize"))
+	if groupSize <= 0 || groupSize > 20 {
+		groupSize = 3 // jpage's default
+	}
+	group := perPage * groupSize
 	if isProxy {
 		if s, e := atoi(q.Get("startrecord")), atoi(q.Get("endrecord")); e >= s && s > 0 {
 			group = e - s + 1
 		}
-	}
-	proxy := jpaasProxy
-	if isProxy {
-		proxy = p.URL.Path
-	} else if m := jpaasProxyIn.FindStringSubmatch(p.Text); m != nil {
-		proxy = m[1]
 	}
 	first := 1
 	switch {
@@ -112,9 +130,22 @@ func jpaasLinks(p *page) []link {
 		}
 	case total == 0:
 		total = 1 // unknown: request the first group, whose answer tells the total
+	case len(records) >= group:
+		// The column page holds the whole first group inline: ask for
+		// the groups after it only.
+		first = group + 1
+	}
+	for k := range extra {
+		switch strings.ToLower(k) {
+		case "startrecord", "endrecord", "perpage", "page", "columnid", "unitid", "webid":
+			delete(extra, k)
+		}
 	}
 	for s := first; s <= total && s < group*DefaultMaxListPages; s += group {
 		v := url.Values{}
+		for k, vs := range extra {
+			v[k] = vs
+		}
 		v.Set("startrecord", strconv.Itoa(s))
 		v.Set("endrecord", strconv.Itoa(s+group-1))
 		v.Set("perpage", strconv.Itoa(perPage))

@@ -45,12 +45,12 @@ func TestDiscoverDialects(t *testing.T) {
 		{"trs ignored under html", host + "/zwgk/ndbg/index.shtml", "html", "text/html", trsPage, []string{
 			"report " + host + "/zwgk/ndbg/202401/t1.html"}},
 		{"jpaas", host + "/col/col1234/index.html", "jpaas", "text/html", jpaasPage, []string{
-			"list " + host + "/module/web/jpage/dataproxy.jsp?columnid=1234&endrecord=30&perpage=10&startrecord=1&unitid=99&webid=3",
-			"list " + host + "/module/web/jpage/dataproxy.jsp?columnid=1234&endrecord=60&perpage=10&startrecord=31&unitid=99&webid=3",
+			"list " + host + "/module/web/jpage/dataproxy.jsp?columnid=1234&endrecord=30&path=%2F&permissiontype=0&perpage=10&startrecord=1&unitid=99&webid=3&webname=x",
+			"list " + host + "/module/web/jpage/dataproxy.jsp?columnid=1234&endrecord=60&path=%2F&permissiontype=0&perpage=10&startrecord=31&unitid=99&webid=3&webname=x",
 			"report " + host + "/art/2024/1/1/art_1234_1.html"}},
 		{"jpaas auto", host + "/col/col1234/index.html", "auto", "text/html", jpaasPage, []string{
-			"list " + host + "/module/web/jpage/dataproxy.jsp?columnid=1234&endrecord=30&perpage=10&startrecord=1&unitid=99&webid=3",
-			"list " + host + "/module/web/jpage/dataproxy.jsp?columnid=1234&endrecord=60&perpage=10&startrecord=31&unitid=99&webid=3",
+			"list " + host + "/module/web/jpage/dataproxy.jsp?columnid=1234&endrecord=30&path=%2F&permissiontype=0&perpage=10&startrecord=1&unitid=99&webid=3&webname=x",
+			"list " + host + "/module/web/jpage/dataproxy.jsp?columnid=1234&endrecord=60&path=%2F&permissiontype=0&perpage=10&startrecord=31&unitid=99&webid=3&webname=x",
 			"report " + host + "/art/2024/1/1/art_1234_1.html"}},
 		{"gkmlpt named category", host + "/gkmlpt/index", "gkmlpt", "text/html", gkPage, []string{
 			"list " + host + "/gkmlpt/api/all/8?page=1&sid=abc"}},

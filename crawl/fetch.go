@@ -135,7 +135,7 @@ func (f *fetcher) loadRobots(ctx context.Context, u *url.URL, hs *hostState) {
 	var resp *http.Response
 	var err error
 	for hop := 0; ; hop++ {
-		resp, err = f.doRetry(ctx, ru, nil)
+		resp, err = f.doRetry(ctx, ru, nil, nil)
 		if err != nil || !isRedirect(resp.StatusCode) || hop >= f.set.MaxRedirects {
 			break
 		}
@@ -213,7 +213,7 @@ func (f *fetcher) get(ctx context.Context, src *Source, u string, cond *conditio
 			}
 			return nil, cur, fmt.Errorf("%w: %s", ErrRobots, cur)
 		}
-		resp, err := f.doRetry(ctx, cur, cond)
+		resp, err := f.doRetry(ctx, cur, cond, nil)
 		if err != nil {
 			return nil, cur, err
 		}
@@ -246,11 +246,29 @@ func retryable(code int) bool {
 	return code == http.StatusTooManyRequests || (code >= 500 && code != http.StatusNotImplemented)
 }
 
-// doRetry sends one GET, retrying network errors, 429 and 5xx with
+// post sends u as a form POST: the parameters of form go in the body, u
+// keeps its query. It checks allow and robots.txt like get; a redirect
+// answer is returned as is (a POST is not replayed elsewhere).
+func (f *fetcher) post(ctx context.Context, src *Source, u string, form url.Values) (*http.Response, error) {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return nil, fmt.Errorf("bad URL %q: %w", u, err)
+	}
+	if !src.allowed(u) {
+		return nil, fmt.Errorf("%w: %s", ErrOutsideAllow, u)
+	}
+	if ok, note := f.robotsAllowed(ctx, pu); !ok {
+		return nil, fmt.Errorf("%w (%s): %s", ErrRobots, note, u)
+	}
+	return f.doRetry(ctx, u, nil, form)
+}
+
+// doRetry sends one GET (or a form POST when form is not nil), retrying
+// network errors, 429 and 5xx with
 // exponential backoff and jitter, or after Retry-After when the server
 // says so. The last response is returned even when it is still an error
 // status, so the caller records it.
-func (f *fetcher) doRetry(ctx context.Context, u string, cond *conditional) (*http.Response, error) {
+func (f *fetcher) doRetry(ctx context.Context, u string, cond *conditional, form url.Values) (*http.Response, error) {
 	pu, err := url.Parse(u)
 	if err != nil {
 		return nil, err
@@ -260,9 +278,16 @@ func (f *fetcher) doRetry(ctx context.Context, u string, cond *conditional) (*ht
 		if err := f.wait(ctx, hs); err != nil {
 			return nil, err
 		}
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+		method, body := http.MethodGet, io.Reader(nil)
+		if form != nil {
+			method, body = http.MethodPost, strings.NewReader(form.Encode())
+		}
+		req, err := http.NewRequestWithContext(ctx, method, u, body)
 		if err != nil {
 			return nil, err
+		}
+		if form != nil {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
 		}
 		req.Header.Set("User-Agent", f.set.UserAgent)
 		req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.9,*/*;q=0.8")
@@ -283,7 +308,7 @@ func (f *fetcher) doRetry(ctx context.Context, u string, cond *conditional) (*ht
 				return nil, ctx.Err()
 			}
 			if attempt >= f.set.Retries {
-				return nil, fmt.Errorf("GET %s: %w", u, err)
+				return nil, fmt.Errorf("%s %s: %w", method, u, err)
 			}
 			delay = f.backoff(attempt)
 			f.log.Debug().Str("url", u).Err(err).Dur("wait", delay).Msg("retry after network error")
