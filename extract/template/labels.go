@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/report"
 )
@@ -86,8 +87,32 @@ func mayHaveHan(s string) bool {
 	return false
 }
 
+// isHan reports whether r is a Han character. The CJK Unified Ideographs
+// block, where nearly every label character lies, is all Han; other runes
+// go to the Unicode table.
 func isHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
 	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
+// confusableBits marks the runes below 0x10000 that confusables maps, so
+// that the map is consulted only for them (Normalize runs on every cell).
+var confusableBits = func() (b [0x10000 / 64]uint64) {
+	for r := range confusables {
+		b[r/64] |= 1 << (r % 64)
+	}
+	return b
+}()
+
+// unconfuse maps an OCR or traditional-script confusable to the template's
+// character, and returns any other rune unchanged.
+func unconfuse(r rune) rune {
+	if r < 0 || r >= 0x10000 || confusableBits[r/64]&(1<<(r%64)) == 0 {
+		return r
+	}
+	return confusables[r]
 }
 
 // Normalize reduces a label to the Han characters that carry its meaning:
@@ -97,10 +122,27 @@ func Normalize(s string) string {
 	if !mayHaveHan(s) {
 		return ""
 	}
-	rs := []rune(s)
-	if indexRune(rs, '<') >= 0 {
+	var buf [128]byte
+	return string(appendNormalized(buf[:0], s))
+}
+
+// appendNormalized appends Normalize(s) to dst as UTF-8. It works on the
+// runes of s in a buffer on the stack for the usual short cell, rewriting
+// them in place (the markup and numbering passes only ever drop runes).
+func appendNormalized(dst []byte, s string) []byte {
+	if !mayHaveHan(s) {
+		return dst
+	}
+	var rbuf [128]rune
+	rs := rbuf[:0]
+	markup := false
+	for _, r := range s {
+		rs = append(rs, r)
+		markup = markup || r == '<'
+	}
+	if markup {
 		// Markup left in a cell ("(<u>=</u>)").
-		kept := rs[:0:0]
+		kept := rs[:0]
 		for i := 0; i < len(rs); i++ {
 			if rs[i] == '<' {
 				if j := indexRune(rs[i:], '>'); j > 0 {
@@ -112,21 +154,18 @@ func Normalize(s string) string {
 		}
 		rs = kept
 	}
-	out := make([]rune, 0, len(rs))
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if n := skipNumbering(rs, i); n > 0 {
 			i += n - 1
 			continue
 		}
-		if m, ok := confusables[r]; ok {
-			r = m
-		}
+		r = unconfuse(r)
 		if isHan(r) {
-			out = append(out, r)
+			dst = utf8.AppendRune(dst, r)
 		}
 	}
-	return string(out)
+	return dst
 }
 
 func indexRune(rs []rune, r rune) int {

@@ -1,6 +1,7 @@
 package template
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -78,31 +79,30 @@ func Code(doc *document.Document, yearHint int) Result {
 // templateMarkers counts the words only the 2019 and only the 2021
 // template print.
 func templateMarkers(doc *document.Document) (n19, n21 int) {
-	var sb strings.Builder
+	var buf []byte
 	for _, b := range doc.Blocks {
 		if b.Table == nil {
 			if len(b.Text) < 400 {
-				sb.WriteString(Normalize(b.Text))
+				buf = appendNormalized(buf, b.Text)
 			}
 			continue
 		}
 		for _, r := range b.Table.Rows {
 			for _, c := range r {
 				if !c.Copy {
-					sb.WriteString(Normalize(c.Text))
+					buf = appendNormalized(buf, c.Text)
 				}
 			}
-			sb.WriteByte('|')
+			buf = append(buf, '|')
 		}
 	}
-	text := sb.String()
 	for _, m := range markers2019 {
-		if strings.Contains(text, m) {
+		if bytes.Contains(buf, []byte(m)) {
 			n19++
 		}
 	}
 	for _, m := range markers2021 {
-		if strings.Contains(text, m) {
+		if bytes.Contains(buf, []byte(m)) {
 			n21++
 		}
 	}
