@@ -43,10 +43,10 @@ type Crawler struct {
 	// postOnly holds the origins whose jpaas dataproxy answered only a
 	// POST: their next listing requests skip the GET.
 	postOnly map[string]bool
-	sum     Summary
-	fatal   error
-	cancel  context.CancelFunc
-	workers sync.WaitGroup
+	sum      Summary
+	fatal    error
+	cancel   context.CancelFunc
+	workers  sync.WaitGroup
 }
 
 type hostQueue struct{ tasks []*task }

@@ -54,7 +54,13 @@ type state struct {
 	mu       sync.Mutex
 	rows     map[string]*docRow  // by URL, as of the last write
 	children map[string][]string // referrer URL → URLs it linked to
+	// indexErr says why the url index could not be built (nil when it
+	// was); the crawl works without it, only slower.
+	indexErr error
 }
+
+// urlIndexDDL indexes the documents table by url.
+const urlIndexDDL = "CREATE INDEX IF NOT EXISTS documents_url ON documents(url)"
 
 const docColumns = "url, source, kind, status, content_type, charset, etag, last_modified, sha256, bytes, title, referrer, final_url, fetched_at, error"
 
@@ -79,7 +85,20 @@ func openState(dataDir string) (*state, error) {
 		db.Close()
 		return nil, fmt.Errorf("create documents in %s: %w", path, err)
 	}
+	// Every write deletes the page's row by url first; without an index
+	// that is a scan of the whole table.
+	// It is rebuilt at every open: an index replayed from the write-ahead
+	// log of a killed run can miss rows (DuckDB then fails the next
+	// DELETE), and rebuilding from the table costs milliseconds. It is not
+	// UNIQUE: DuckDB refuses a DELETE and INSERT of one key in one
+	// transaction under a unique index. If it cannot be built the crawl
+	// goes on without it, only slower.
 	st := &state{db: db, rows: map[string]*docRow{}, children: map[string][]string{}}
+	if _, err := db.Exec("DROP INDEX IF EXISTS documents_url"); err != nil {
+		st.indexErr = fmt.Errorf("rebuild index documents.url in %s: %w", path, err)
+	} else if _, err := db.Exec(urlIndexDDL); err != nil {
+		st.indexErr = fmt.Errorf("index documents.url in %s: %w", path, err)
+	}
 	if err := st.load(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("read documents from %s: %w", path, err)
