@@ -1,6 +1,7 @@
 package template
 
 import (
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -67,19 +68,33 @@ func align(lines []line, exps []expected) []match {
 	sims := make([]float64, n*(maxSpan+1)*m)
 	simAt := func(i, k, j int) float64 { return sims[(i*(maxSpan+1)+k)*m+j] }
 	work := make([]int32, len(ix.formLen))
+	runes := make([]int, n) // rune count of each label
 	for i := range lines {
-		lab := lines[i].label
+		runes[i] = utf8.RuneCountInString(lines[i].label)
+	}
+	for i := range lines {
+		// The span's label is lines[i..i+k-1] joined; only its rune
+		// count and last rune are needed unless a part is too short for
+		// joinBigrams.
 		bg := lines[i].bg
+		labLen, labLast := runes[i], lastRune(lines[i].label)
 		for k := 1; k <= maxSpan && i+k-1 < n; k++ {
 			if k > 1 {
 				next := &lines[i+k-1]
-				if joined := joinBigrams(bg, next.bg, lastRune(lab), firstRune(next.label),
-					utf8.RuneCountInString(lab), utf8.RuneCountInString(next.label)); joined != nil {
+				if joined := joinBigrams(bg, next.bg, labLast, firstRune(next.label),
+					labLen, runes[i+k-1]); joined != nil {
 					bg = joined
 				} else {
-					bg = makeBigrams(lab + next.label)
+					var lab strings.Builder
+					for x := i; x < i+k; x++ {
+						lab.WriteString(lines[x].label)
+					}
+					bg = makeBigrams(lab.String())
 				}
-				lab += next.label
+				labLen += runes[i+k-1]
+				if next.label != "" {
+					labLast = lastRune(next.label)
+				}
 			}
 			off := (i*(maxSpan+1) + k) * m
 			ix.scores(bg, work, sims[off:off+m])

@@ -182,13 +182,21 @@ func indexRune(rs []rune, r rune) int {
 type bigrams []uint64
 
 func makeBigrams(norm string) bigrams {
-	rs := []rune(norm)
-	if len(rs) == 1 {
-		return bigrams{uint64(rs[0])}
+	n := utf8.RuneCountInString(norm)
+	if n == 0 {
+		return bigrams{}
 	}
-	out := make(bigrams, 0, len(rs))
-	for i := 0; i+1 < len(rs); i++ {
-		out = append(out, uint64(rs[i])<<32|uint64(rs[i+1]))
+	if n == 1 {
+		r, _ := utf8.DecodeRuneInString(norm)
+		return bigrams{uint64(r)}
+	}
+	out := make(bigrams, 0, n-1)
+	var prev rune = -1
+	for _, r := range norm {
+		if prev >= 0 {
+			out = append(out, uint64(prev)<<32|uint64(r))
+		}
+		prev = r
 	}
 	slices.Sort(out)
 	return out

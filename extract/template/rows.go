@@ -99,8 +99,13 @@ func makeLine(cells []document.Cell, tableIdx, rowIdx int, grid bool) line {
 	for i, c := range cells {
 		l.cells[i] = c.Text
 	}
-	kinds := make([]cellKind, len(cells))
-	vals := make([]value, len(cells))
+	var kbuf [24]cellKind
+	var vbuf [24]value
+	kinds, vals := kbuf[:0], vbuf[:0]
+	if len(cells) > len(kbuf) {
+		kinds, vals = make([]cellKind, 0, len(cells)), make([]value, 0, len(cells))
+	}
+	kinds, vals = kinds[:len(cells)], vals[:len(cells)]
 	last := -1
 	for i, c := range cells {
 		kinds[i], vals[i] = classify(c.Text)
@@ -289,11 +294,13 @@ func sections(doc *document.Document) map[section][]line {
 		paraRun = -1
 		ti++
 		lines := make([]line, len(b.Table.Rows))
+		norms := make([]string, len(b.Table.Rows)) // of the rows without values
 		signed := false // a heading or header row inside the table says its part
 		for ri, cells := range b.Table.Rows {
 			lines[ri] = makeLine(cells, ti, ri, grid)
 			if !lines[ri].hasValues() {
 				norm := Normalize(joinOrigins(cells))
+				norms[ri] = norm
 				signed = signed || headingOf(norm, false) != secNone || markerOf(norm) != secNone
 			}
 		}
@@ -306,10 +313,10 @@ func sections(doc *document.Document) map[section][]line {
 			}
 		}
 		var pending []line // rows before any heading: classified by content
-		for ri, cells := range b.Table.Rows {
+		for ri := range b.Table.Rows {
 			l := lines[ri]
 			if !l.hasValues() {
-				norm := Normalize(joinOrigins(cells))
+				norm := norms[ri]
 				if s := headingOf(norm, false); s != secNone {
 					cur = s
 					l.heading = s

@@ -69,6 +69,10 @@ func toASCII(s string) string {
 // measure word, and OCR's U/O/o/D/〇 for the digit 0; it returns ok=false
 // for anything else, which is then a label or an unreadable cell.
 func parseValue(s string) value {
+	if isDigits(s) {
+		// The common cell: a plain count, read as is.
+		return value{num: s, ok: true}
+	}
 	if hasWordChar(s) {
 		return value{}
 	}
@@ -153,6 +157,19 @@ func parseValue(s string) value {
 		num = strings.ReplaceAll(num, ",", "")
 	}
 	return value{num: sign + num, unit: u, ok: true}
+}
+
+// isDigits reports whether s is one or more ASCII digits and nothing else.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // thousands reports whether commas in num group digits by three.
