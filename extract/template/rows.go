@@ -295,7 +295,7 @@ func sections(doc *document.Document) map[section][]line {
 		ti++
 		lines := make([]line, len(b.Table.Rows))
 		norms := make([]string, len(b.Table.Rows)) // of the rows without values
-		signed := false // a heading or header row inside the table says its part
+		signed := false                            // a heading or header row inside the table says its part
 		for ri, cells := range b.Table.Rows {
 			lines[ri] = makeLine(cells, ti, ri, grid)
 			if !lines[ri].hasValues() {
