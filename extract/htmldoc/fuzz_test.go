@@ -1,6 +1,7 @@
 package htmldoc
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -61,4 +62,21 @@ func BenchmarkRead(b *testing.B) {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
 		})
 	}
+}
+
+// FuzzSqueezedContains checks the allocation-free matcher against what
+// it replaces: lower-case, drop white space, then strings.Contains.
+func FuzzSqueezedContains(f *testing.F) {
+	for _, s := range []string{"display:none", "DISPLAY : None", "border:none; display:\u00a0none", "visibility: hid den",
+		"display:nonE", "dis\tplay:no\nne", "\u212aDISPLAY:NONE", "display:\xffnone", "displaydisplay:none"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, sub := range []string{"display:none", "visibility:hidden"} {
+			want := strings.Contains(strings.ToLower(strings.Join(strings.Fields(s), "")), sub)
+			if got := squeezedContains(s, sub); got != want {
+				t.Fatalf("squeezedContains(%q, %q) = %v, want %v", s, sub, got, want)
+			}
+		}
+	})
 }

@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -36,9 +35,8 @@ func Read(data []byte) (*document.Document, error) {
 			return nil, fmt.Errorf("parse html: %w", err)
 		}
 	}
-	q := goquery.NewDocumentFromNode(root)
 	doc := &document.Document{Format: "html", Meta: map[string]string{}}
-	readMeta(q, doc)
+	body := readMeta(root, doc)
 	doc.Meta["charset"] = cs
 
 	w := &walker{budget: maxDocSlots}
@@ -47,12 +45,11 @@ func Read(data []byte) (*document.Document, error) {
 		// decoded DETAIL content, nothing around it to leave out.
 		w.walk(art, 0)
 	} else {
-		body := q.Find("body").First()
-		if body.Length() == 0 {
+		if body == nil {
 			return doc, nil
 		}
-		st := measure(body.Get(0))
-		w.walk(content(body.Get(0), st), 0)
+		st := measure(body)
+		w.walk(content(body, st), 0)
 	}
 	w.flush()
 	doc.Blocks = make([]document.Block, 0, len(w.blocks))
@@ -69,27 +66,79 @@ func Read(data []byte) (*document.Document, error) {
 	return doc, nil
 }
 
-// readMeta keeps the page title and every <meta name|property content>
-// under its lower-cased name (articletitle, pubdate, columnname, ...).
-func readMeta(q *goquery.Document, doc *document.Document) {
-	if t := q.Find("title").First(); t.Length() > 0 {
-		doc.Title = strings.Join(strings.FieldsFunc(t.Text(), isSpace), " ")
+// readMeta keeps the page title (the first <title>) and every <meta
+// name|property content> under its lower-cased name (articletitle,
+// pubdate, columnname, ...), the first of a name winning, and returns the
+// first <body>, in one walk of the tree.
+func readMeta(root *html.Node, doc *document.Document) *html.Node {
+	var body *html.Node
+	title := false
+	stack := []*html.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode {
+			switch {
+			case n.DataAtom == atom.Title && !title:
+				title = true
+				doc.Title = strings.Join(strings.FieldsFunc(nodeText(n), isSpace), " ")
+			case n.DataAtom == atom.Meta:
+				metaTag(n, doc)
+			case n.DataAtom == atom.Body && body == nil:
+				body = n
+			}
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
 	}
-	q.Find("meta").Each(func(_ int, m *goquery.Selection) {
-		name, _ := m.Attr("name")
-		if name == "" {
-			name, _ = m.Attr("property")
+	return body
+}
+
+// metaTag records one <meta name|property content>.
+func metaTag(m *html.Node, doc *document.Document) {
+	// The first attribute of each key, whatever its namespace.
+	var name, property, content string
+	hasName, hasProperty, hasContent := false, false, false
+	for _, a := range m.Attr {
+		switch {
+		case a.Key == "name" && !hasName:
+			name, hasName = a.Val, true
+		case a.Key == "property" && !hasProperty:
+			property, hasProperty = a.Val, true
+		case a.Key == "content" && !hasContent:
+			content, hasContent = a.Val, true
 		}
-		name = strings.ToLower(strings.TrimSpace(name))
-		content, ok := m.Attr("content")
-		if name == "" || !ok {
-			return
+	}
+	if name == "" {
+		name = property
+	}
+	name = strings.ToLower(strings.TrimSpace(name))
+	if name == "" || !hasContent {
+		return
+	}
+	content = strings.Join(strings.FieldsFunc(content, isSpace), " ")
+	if _, dup := doc.Meta[name]; !dup && content != "" && name != "charset" {
+		doc.Meta[name] = content
+	}
+}
+
+// nodeText is the text of the text nodes under n, concatenated in
+// document order.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
 		}
-		content = strings.Join(strings.FieldsFunc(content, isSpace), " ")
-		if _, dup := doc.Meta[name]; !dup && content != "" && name != "charset" {
-			doc.Meta[name] = content
+		for k := c.LastChild; k != nil; k = k.PrevSibling {
+			stack = append(stack, k)
 		}
-	})
+	}
+	return b.String()
 }
 
 // block is a paragraph or a table grid, before numbering.
@@ -232,15 +281,20 @@ func continued(s string) bool {
 // stays a data table, the scrap's text joined into that cell.
 func layout(t *html.Node) bool {
 	const maxCellText = 400
+	rows := rowsOf(t)
 	own := 0
-	for _, tr := range rowsOf(t) {
-		own += len(cellsOf(tr))
+	for _, tr := range rows {
+		own += numCells(tr)
 	}
 	inner, grid := 0, false
-	for _, tr := range rowsOf(t) {
-		for _, td := range cellsOf(tr) {
+	var stack []*html.Node
+	for _, tr := range rows {
+		for td := tr.FirstChild; td != nil; td = td.NextSibling {
+			if !isCell(td) {
+				continue
+			}
 			text := 0
-			stack := []*html.Node{td}
+			stack = append(stack[:0], td)
 			for len(stack) > 0 {
 				n := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
@@ -253,7 +307,7 @@ func layout(t *html.Node) bool {
 				case n.DataAtom == atom.Table:
 					cells := countCells(n)
 					inner = max(inner, cells)
-					if cells >= 4 && len(rowsOf(n)) >= 2 {
+					if cells >= 4 && hasRows(n, 2) {
 						grid = true
 					}
 				}

@@ -69,13 +69,53 @@ func rowsOf(table *html.Node) []*html.Node {
 
 // cellsOf returns a row's <td> and <th> elements.
 func cellsOf(tr *html.Node) []*html.Node {
-	var out []*html.Node
+	out := make([]*html.Node, 0, numCells(tr))
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+		if isCell(c) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+func isCell(c *html.Node) bool {
+	return c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th)
+}
+
+// numCells counts a row's <td> and <th> elements.
+func numCells(tr *html.Node) int {
+	k := 0
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if isCell(c) {
+			k++
+		}
+	}
+	return k
+}
+
+// hasRows reports whether a table has at least n rows of its own (as
+// len(rowsOf(table)) >= n, without building the list).
+func hasRows(table *html.Node, n int) bool {
+	k := 0
+	for c := table.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Tr:
+			k++
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			for r := c.FirstChild; r != nil; r = r.NextSibling {
+				if r.Type == html.ElementNode && r.DataAtom == atom.Tr {
+					k++
+				}
+			}
+		}
+		if k >= n {
+			return true
+		}
+	}
+	return false
 }
 
 // span reads a rowspan or colspan attribute: absent, bad or below one is
@@ -103,6 +143,7 @@ func span(n *html.Node, key string) int {
 func build(table *html.Node, ids *int, budget *int) *grid {
 	trs := rowsOf(table)
 	g := &grid{rows: make([][]slot, len(trs))}
+	t := textBuf{cell: true} // one buffer (and collect stack) for every cell
 	for r, tr := range trs {
 		col := 0
 		for _, td := range cellsOf(tr) {
@@ -122,7 +163,7 @@ func build(table *html.Node, ids *int, budget *int) *grid {
 				break
 			}
 			*budget -= rs * cs
-			t := textBuf{cell: true}
+			t.reset()
 			collect(&t, td)
 			*ids++
 			s := slot{id: *ids, text: t.String()}
@@ -397,18 +438,57 @@ func topLevel(s string) bool {
 // it n and marking copies.
 func (g *grid) table(n int) *document.Table {
 	t := &document.Table{Locator: "t" + strconv.Itoa(n), Rows: make([][]document.Cell, len(g.rows))}
-	seen := make(map[int]bool)
-	for r, row := range g.rows {
-		cells := make([]document.Cell, len(row))
-		for c, s := range row {
-			cells[c] = document.Cell{
-				Text:    s.text,
-				Copy:    seen[s.id],
-				Locator: t.Locator + "/r" + strconv.Itoa(r+1) + "/c" + strconv.Itoa(c+1),
+	// Ids of one table lie close together (a page-break join adds the
+	// next table's, numbered right after): a slice over their range
+	// marks the origins seen, a map when the range is sparse.
+	lo, hi, k := 0, 0, 0
+	for _, row := range g.rows {
+		for _, s := range row {
+			if k == 0 || s.id < lo {
+				lo = s.id
 			}
-			seen[s.id] = true
+			hi = max(hi, s.id)
+			k++
 		}
-		t.Rows[r] = cells
+	}
+	var seenSlice []bool
+	var seenMap map[int]bool
+	if hi-lo < 4*k+64 {
+		seenSlice = make([]bool, hi-lo+1)
+	} else {
+		seenMap = make(map[int]bool)
+	}
+	// Every locator is cut from one string: one allocation per table.
+	var buf []byte
+	ends := make([]int, 0, k)
+	for r, row := range g.rows {
+		for c := range row {
+			buf = append(buf, t.Locator...)
+			buf = append(buf, "/r"...)
+			buf = strconv.AppendInt(buf, int64(r+1), 10)
+			buf = append(buf, "/c"...)
+			buf = strconv.AppendInt(buf, int64(c+1), 10)
+			ends = append(ends, len(buf))
+		}
+	}
+	locs := string(buf)
+	cells := make([]document.Cell, k)
+	at, start := 0, 0
+	for r, row := range g.rows {
+		t.Rows[r] = cells[at : at+len(row) : at+len(row)]
+		for c, s := range row {
+			var copied bool
+			if seenSlice != nil {
+				copied = seenSlice[s.id-lo]
+				seenSlice[s.id-lo] = true
+			} else {
+				copied = seenMap[s.id]
+				seenMap[s.id] = true
+			}
+			t.Rows[r][c] = document.Cell{Text: s.text, Copy: copied, Locator: locs[start:ends[at+c]]}
+			start = ends[at+c]
+		}
+		at += len(row)
 	}
 	return t
 }

@@ -3,6 +3,7 @@ package htmldoc
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -21,7 +22,11 @@ type textBuf struct {
 }
 
 func (t *textBuf) add(s string) {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case isSpace(r):
 			t.gap = true
@@ -31,9 +36,14 @@ func (t *textBuf) add(s string) {
 				t.sb.WriteByte(' ')
 			}
 			t.gap = false
-			t.sb.WriteRune(r)
+			if r == utf8.RuneError && n == 1 {
+				t.sb.WriteRune(r) // an invalid byte is written as U+FFFD
+			} else {
+				t.sb.WriteString(s[i : i+n])
+			}
 			t.last = r
 		}
+		i += n
 	}
 }
 
@@ -116,8 +126,36 @@ func hidden(n *html.Node) bool {
 		if a.Key != "style" || !(containsFold(a.Val, "none") || containsFold(a.Val, "hidden")) {
 			continue
 		}
-		s := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
-		if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+		if squeezedContains(a.Val, "display:none") || squeezedContains(a.Val, "visibility:hidden") {
+			return true
+		}
+	}
+	return false
+}
+
+// squeezedContains reports whether s, lower-cased and with all its white
+// space removed, contains sub (lower-case ASCII, no spaces), without
+// building that string: Word pastes style every element, and "border:
+// none" sends most of them here.
+func squeezedContains(s, sub string) bool {
+	for i, r := range s {
+		if unicode.IsSpace(r) || unicode.ToLower(r) != rune(sub[0]) {
+			continue
+		}
+		// Match the rest, skipping white space.
+		j, k := i+utf8.RuneLen(r), 1
+		for k < len(sub) && j < len(s) {
+			c, n := utf8.DecodeRuneInString(s[j:])
+			j += n
+			if unicode.IsSpace(c) {
+				continue
+			}
+			if unicode.ToLower(c) != rune(sub[k]) {
+				break
+			}
+			k++
+		}
+		if k == len(sub) {
 			return true
 		}
 	}
