@@ -54,6 +54,10 @@ type Settings struct {
 	ConnsPerHost int `yaml:"conns_per_host"`
 	// MaxRetryAfter caps how long a Retry-After header makes us wait.
 	MaxRetryAfter time.Duration `yaml:"max_retry_after"`
+	// MaxCrawlDelay caps a robots.txt Crawl-delay: a host asking for
+	// more (some say 3600) is crawled at this interval, with a warning,
+	// rather than over days.
+	MaxCrawlDelay time.Duration `yaml:"max_crawl_delay"`
 	// MaxListPages bounds the list pages followed per source (a guard
 	// against endless pagination).
 	MaxListPages int `yaml:"max_list_pages"`
@@ -150,6 +154,7 @@ const (
 	DefaultConnsPerHost  = 1
 	DefaultMaxRetryAfter = 10 * time.Minute
 	DefaultMaxListPages  = 2000
+	DefaultMaxCrawlDelay = 30 * time.Second
 )
 
 func defaultSettings() Settings {
@@ -163,6 +168,7 @@ func defaultSettings() Settings {
 		ConnsPerHost:  DefaultConnsPerHost,
 		MaxRetryAfter: DefaultMaxRetryAfter,
 		MaxListPages:  DefaultMaxListPages,
+		MaxCrawlDelay: DefaultMaxCrawlDelay,
 	}
 }
 
@@ -240,6 +246,9 @@ func (c *Config) Validate() error {
 	}
 	if s.MaxListPages <= 0 {
 		return fmt.Errorf("crawl.max_list_pages must be > 0, got %d", s.MaxListPages)
+	}
+	if s.MaxCrawlDelay <= 0 {
+		return fmt.Errorf("crawl.max_crawl_delay must be > 0, got %v", s.MaxCrawlDelay)
 	}
 	if len(c.Sources) == 0 {
 		return errors.New("no sources: list at least one under sources:")

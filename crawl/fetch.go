@@ -1,12 +1,14 @@
 package crawl
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
+	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -170,6 +172,14 @@ func (f *fetcher) loadRobots(ctx context.Context, u *url.URL, hs *hostState) {
 		f.log.Warn().Str("host", u.Host).Int("status", code).Msg("robots.txt server error; host skipped for this run")
 		return
 	}
+	if code == http.StatusOK && isHTMLBody(resp.Header.Get("Content-Type"), body) {
+		// An HTML page served for /robots.txt (a portal's soft 404 or
+		// its home page) holds no rules: like a missing robots.txt, it
+		// allows everything. This is what the major crawlers do (RFC
+		// 9309 parses only rule lines; an HTML page has none).
+		f.log.Info().Str("host", u.Host).Msg("robots.txt is an HTML page: no rules, everything allowed")
+		return
+	}
 	rd, err := robotstxt.FromStatusAndBytes(code, body)
 	if err != nil {
 		// An unparseable robots.txt: the parser keeps what it could read.
@@ -181,12 +191,33 @@ func (f *fetcher) loadRobots(ctx context.Context, u *url.URL, hs *hostState) {
 	hs.robots = rd
 	hs.group = rd.FindGroup(robotsAgent)
 	if hs.group != nil && hs.group.CrawlDelay > 0 {
-		iv := interval(f.set.RatePerHost, hs.group.CrawlDelay)
+		delay := hs.group.CrawlDelay
+		if f.set.MaxCrawlDelay > 0 && delay > f.set.MaxCrawlDelay {
+			f.log.Warn().Str("host", u.Host).Dur("crawl_delay", delay).Dur("max_crawl_delay", f.set.MaxCrawlDelay).
+				Msg("robots.txt Crawl-delay beyond max_crawl_delay: using the cap")
+			delay = f.set.MaxCrawlDelay
+		}
+		iv := interval(f.set.RatePerHost, delay)
 		hs.mu.Lock()
 		hs.lim.SetLimitAt(f.clock.Now(), rate.Every(iv))
 		hs.mu.Unlock()
 		f.log.Debug().Str("host", u.Host).Dur("crawl_delay", hs.group.CrawlDelay).Msg("robots.txt Crawl-delay")
 	}
+}
+
+// isHTMLBody reports whether a robots.txt answer is an HTML page: by its
+// Content-Type, or by markup at its start (servers that label everything
+// text/plain or nothing at all).
+func isHTMLBody(ctype string, body []byte) bool {
+	head := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+	head = bytes.ToLower(head[:min(len(head), 512)])
+	markup := bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) ||
+		bytes.HasPrefix(head, []byte("<?xml")) || bytes.HasPrefix(head, []byte("<head")) || bytes.HasPrefix(head, []byte("<body"))
+	if markup {
+		return true
+	}
+	mt, _, _ := mime.ParseMediaType(ctype)
+	return (mt == "text/html" || mt == "application/xhtml+xml") && bytes.HasPrefix(head, []byte("<"))
 }
 
 // conditional carries the validators of a stored copy.

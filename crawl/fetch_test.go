@@ -341,6 +341,8 @@ func TestRetryAfterParse(t *testing.T) {
 		{" 5 ", 5 * time.Second, true},
 		{"Sun, 01 Mar 2026 12:00:30 GMT", 30 * time.Second, true},
 		{"Sun, 01 Mar 2026 11:00:00 GMT", 0, true},
+		{"Sunday, 01-Mar-26 12:01:00 GMT", time.Minute, true}, // RFC 850
+		{"Sun Mar  1 12:00:10 2026", 10 * time.Second, true},  // asctime
 		{"", 0, false},
 		{"-3", 0, false},
 		{"soon", 0, false},
