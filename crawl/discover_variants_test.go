@@ -1,0 +1,77 @@
+package crawl
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestTRSVariants checks createPageHTML as TRS sites write it.
+func TestTRSVariants(t *testing.T) {
+	const dir = "https://www.a.gov.cn/zwgk/ndbg/"
+	for _, tc := range []struct {
+		name, page, script string
+		want               []string
+	}{
+		{"plain htm", "index.htm", `createPageHTML(3, 0, "index", "htm");`, []string{"index.htm", "index_1.htm", "index_2.htm"}},
+		{"whitespace", "index.html", "createPageHTML (  3 ,\n\t0 ,  \"index\" ,\"html\"  ) ;", []string{"index.html", "index_1.html", "index_2.html"}},
+		{"single quotes", "index.shtml", `createPageHTML(2,0,'index','shtml');`, []string{"index.shtml", "index_1.shtml"}},
+		{"variables", "index.shtml", `var countPage = 3; var currentPage = 0; createPageHTML(countPage, currentPage, "index", "shtml");`,
+			[]string{"index.shtml", "index_1.shtml", "index_2.shtml"}},
+		{"variables quoted", "index.shtml", `var countPage = "2"//共多少页
+var currentPage = "0"; createPageHTML(countPage, currentPage, "index", "shtml");`, []string{"index.shtml", "index_1.shtml"}},
+		{"default.htm on a later page", "default_1.htm", `createPageHTML(3, 1, "default", "htm");`, []string{"default.htm", "default_1.htm", "default_2.htm"}},
+		{"element id and count", "index.html", `createPageHTML('page_div', 2, 0, 'index', 'html', 30);`, []string{"index.html", "index_1.html"}},
+		{"one page", "index.html", `createPageHTML(1, 0, "index", "html");`, []string{"index.html"}},
+		{"function definition only", "index.html", `function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){ if(_nPageCount == null || _nPageCount<=1){ return; } }`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := &page{URL: mustURL(dir + tc.page), Text: "<html><body><script>" + tc.script + "</script></body></html>", Kind: KindList}
+			var got []string
+			for _, l := range trsLinks(p) {
+				got = append(got, l.URL)
+			}
+			var want []string
+			for _, w := range tc.want {
+				want = append(want, dir+w)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("got %v\nwant %v", got, want)
+			}
+		})
+	}
+}
+
+// TestTRSCrawl crawls a TRS column whose pages are index.shtml,
+// index_1.shtml, index_2.shtml, written by createPageHTML with variables.
+func TestTRSCrawl(t *testing.T) {
+	site := newTestSite(t)
+	script := `<script>var countPage = 3//共多少页
+var currentPage = 0; createPageHTML( countPage , currentPage , 'index' , 'shtml' );</script>`
+	for i, name := range []string{"index.shtml", "index_1.shtml", "index_2.shtml"} {
+		year := 2023 - i
+		body := listHTML(fmt.Sprintf("./%d01/t%d.shtml", year, year), fmt.Sprintf("乙县%d年政府信息公开工作年度报告", year),
+			fmt.Sprintf("./%d01/n%d.shtml", year, year), fmt.Sprintf("关于做好%d年政府信息公开工作年度报告编制工作的通知", year))
+		site.html("/xxgk/ndbg/"+name, strings.Replace(body, "</body>", script+"</body>", 1))
+		site.html(fmt.Sprintf("/xxgk/ndbg/%d01/t%d.shtml", year, year), reportHTML(fmt.Sprintf("乙县%d年政府信息公开工作年度报告", year)))
+	}
+	dir := t.TempDir()
+	sum, err := runCrawl(t, context.Background(), testConfig(site.url("/xxgk/ndbg/index.shtml")), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := docs(t, dir)
+	for year := 2021; year <= 2023; year++ {
+		if r := got[site.url(fmt.Sprintf("/xxgk/ndbg/%d01/t%d.shtml", year, year))]; r.Kind != KindReport || !r.stored() {
+			t.Errorf("report of %d: %+v", year, r)
+		}
+		if n := site.Hits(fmt.Sprintf("/xxgk/ndbg/%d01/n%d.shtml", year, year)); n != 0 {
+			t.Errorf("notice of %d requested", year)
+		}
+	}
+	if sum.NewReports != 3 {
+		t.Errorf("summary %s", sum)
+	}
+}
