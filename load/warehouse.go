@@ -42,12 +42,12 @@ func Open(dataDir string) (*Warehouse, error) {
 	return &Warehouse{dir: dataDir, db: db}, nil
 }
 
-// memoryLimit is DuckDB's memory limit: GOVREPORT_DUCKDB_MEMORY, or 1GB.
+// memoryLimit is DuckDB's memory limit: GOVREPORT_DUCKDB_MEMORY, or 512MB.
 func memoryLimit() string {
 	if v := os.Getenv("GOVREPORT_DUCKDB_MEMORY"); v != "" {
 		return v
 	}
-	return "1GB"
+	return "512MB"
 }
 
 // DB returns the database handle, for queries.

@@ -27,8 +27,8 @@ func init() { register(newRunCmd) }
 const exitLocked = 75
 
 // demoAddr is where run serves the embedded demo portal when the port is
-// free.
-const demoAddr = "127.0.0.1:47080"
+// free (a variable for tests).
+var demoAddr = "127.0.0.1:47080"
 
 func newRunCmd(env *Env) *cobra.Command {
 	var sources string
