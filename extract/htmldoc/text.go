@@ -138,6 +138,9 @@ func hidden(n *html.Node) bool {
 // building that string: Word pastes style every element, and "border:
 // none" sends most of them here.
 func squeezedContains(s, sub string) bool {
+	if ascii(s) {
+		return squeezedContainsASCII(s, sub)
+	}
 	for i, r := range s {
 		if unicode.IsSpace(r) || unicode.ToLower(r) != rune(sub[0]) {
 			continue
@@ -160,6 +163,49 @@ func squeezedContains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// squeezedContainsASCII is squeezedContains for an ASCII s, where white
+// space is the six ASCII spaces and lower-casing is ASCII's.
+func squeezedContainsASCII(s, sub string) bool {
+	first := sub[0]
+	for i := 0; i < len(s); i++ {
+		if s[i]|0x20 != first {
+			continue
+		}
+		j, k := i+1, 1
+		for k < len(sub) && j < len(s) {
+			c := s[j]
+			j++
+			if c == ' ' || c-'\t' <= '\r'-'\t' {
+				continue
+			}
+			if lowerASCII(c) != sub[k] {
+				break
+			}
+			k++
+		}
+		if k == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // containsFold reports whether s contains the lower-case ASCII word sub,
