@@ -51,6 +51,14 @@ type gazetteer struct {
 	byCode map[string]int32
 	// byRune indexes every name by its first rune, longest name first.
 	byRune map[rune][]*nameRef
+	// byPair indexes the same names by their first two runes, in the same
+	// order, so that the scan tries only names that can match; starts
+	// marks the runes below 0x10000 that begin a name, so that most
+	// runes of a text cost no map lookup. Both are used only when every
+	// name has two runes or more (singleRune false).
+	byPair     map[uint64][]*nameRef
+	starts     [0x10000 / 64]uint64
+	singleRune bool
 }
 
 var (
@@ -146,7 +154,41 @@ func parse(tsv string) (*gazetteer, error) {
 			return refs[i].name < refs[j].name
 		})
 	}
+	g.byPair = map[uint64][]*nameRef{}
+	for r, refs := range g.byRune {
+		if r >= 0 && r < 0x10000 {
+			g.starts[r/64] |= 1 << (r % 64)
+		}
+		for _, ref := range refs {
+			_, size := utf8.DecodeRuneInString(ref.name)
+			if size == len(ref.name) {
+				g.singleRune = true
+				continue
+			}
+			r2, _ := utf8.DecodeRuneInString(ref.name[size:])
+			k := pairKey(r, r2)
+			g.byPair[k] = append(g.byPair[k], ref)
+		}
+	}
 	return g, nil
+}
+
+func pairKey(r1, r2 rune) uint64 { return uint64(uint32(r1))<<32 | uint64(uint32(r2)) }
+
+// candidates returns the names that may start at t[i:], whose first rune r
+// is size bytes long, longest first.
+func (g *gazetteer) candidates(t string, i int, r rune, size int) []*nameRef {
+	if g.singleRune {
+		return g.byRune[r]
+	}
+	if r >= 0 && r < 0x10000 && g.starts[r/64]&(1<<(r%64)) == 0 {
+		return nil
+	}
+	if i+size >= len(t) {
+		return nil // a name has two runes at least
+	}
+	r2, _ := utf8.DecodeRuneInString(t[i+size:])
+	return g.byPair[pairKey(r, r2)]
 }
 
 func isMunicipality(code string) bool {
@@ -281,7 +323,7 @@ func (g *gazetteer) scan(t string) []mention {
 		// it, so that its tail is not read as another name (上海城市 is
 		// not 海城市).
 		skip := i + size
-		for _, ref := range g.byRune[r] {
+		for _, ref := range g.candidates(t, i, r, size) {
 			if !strings.HasPrefix(t[i:], ref.name) {
 				continue
 			}
@@ -432,7 +474,16 @@ func squeeze(s string) string {
 	if !strings.ContainsFunc(s, unicode.IsSpace) {
 		return s
 	}
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), "")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		if !unicode.IsSpace(r) {
+			// The bytes as they are: an invalid byte stays one.
+			_, size := utf8.DecodeRuneInString(s[i:])
+			b.WriteString(s[i : i+size])
+		}
+	}
+	return b.String()
 }
 
 // Resolve places a body in the hierarchy from texts given most

@@ -1,6 +1,10 @@
 package region
 
 import (
+	"math/rand/v2"
+	"reflect"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/govreport/govreport/report"
@@ -209,5 +213,52 @@ func BenchmarkResolve(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Resolve("石壁街道办事处", "石壁街道办事处关于 2020 年政府信息公开 工作年度报告", body)
+	}
+}
+
+func TestSqueeze(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"广州市 番禺区", "广州市番禺区"},
+		{"\t广州市\u3000番禺区\n", "广州市番禺区"},
+		{"no-space", "no-space"},
+		{"a \xff b", "a\xffb"}, // an invalid byte is kept as it is
+		{" ", ""},
+	}
+	for _, tt := range tests {
+		if got := squeeze(tt.in); got != tt.want {
+			t.Errorf("squeeze(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestScanIndexMatchesFirstRune checks the two-rune index against the plain
+// first-rune lists it narrows: the same mentions for texts made of the
+// gazetteer's own names, their short forms, and words around them.
+func TestScanIndexMatchesFirstRune(t *testing.T) {
+	g, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := *g
+	plain.singleRune = true // forces the first-rune lists
+	var names []string
+	for _, refs := range g.byRune {
+		for _, ref := range refs {
+			names = append(names, ref.name)
+		}
+	}
+	sort.Strings(names)
+	fillers := []string{"", "人民政府", "市场", "湖", "区域", "关于", "2020年", "\xff", "城市"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 5000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(5); k >= 0; k-- {
+			sb.WriteString(names[rng.IntN(len(names))])
+			sb.WriteString(fillers[rng.IntN(len(fillers))])
+		}
+		text := sb.String()
+		if got, want := g.scan(text), plain.scan(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("scan(%q) = %v, want %v", text, got, want)
+		}
 	}
 }
