@@ -124,6 +124,22 @@ func htmlLinks(p *page, text string) []link {
 			}
 		})
 	}
+	if p.Kind == KindList {
+		// Pagination written as script: <a href="javascript:location.href='index_2.html'">,
+		// onclick="window.location='?page=2'", <button onclick=…>下一页</button>.
+		doc.Find("[onclick], a[href^='javascript:'], a[href^='JavaScript:'], a[href^='JAVASCRIPT:']").Each(func(_ int, s *goquery.Selection) {
+			code := s.AttrOr("onclick", "") + " " + s.AttrOr("href", "")
+			for _, m := range jsNavigation.FindAllStringSubmatch(code, 2) {
+				u := resolve(base, m[1])
+				if u == nil {
+					continue
+				}
+				if text := normTitle(s.Text() + s.AttrOr("value", "")); isPagination(p.URL, u, text) {
+					out = append(out, link{URL: u.String(), Kind: KindList})
+				}
+			}
+		})
+	}
 	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
 		u := resolve(base, href)
@@ -180,7 +196,7 @@ func isPagination(from, u *url.URL, text string) bool {
 	if u.Host != from.Host {
 		return false
 	}
-	if paginationText.MatchString(strings.ToLower(text)) {
+	if isPaginationText(text) {
 		return true
 	}
 	if u.Path == from.Path || (u.Path == "" && from.Path == "/") {
@@ -194,10 +210,10 @@ func isPagination(from, u *url.URL, text string) bool {
 	dir, stems := path.Dir(from.Path), []string{}
 	if strings.HasSuffix(from.Path, "/") {
 		// A column given by its directory serves its index page.
-		dir, stems = strings.TrimSuffix(from.Path, "/"), []string{"index", "default", "list"}
+		dir, stems = strings.TrimSuffix(from.Path, "/"), listStems
 	} else {
 		stem := strings.TrimSuffix(path.Base(from.Path), path.Ext(from.Path))
-		stems = append(stems, numberedSuffix.ReplaceAllString(stem, ""))
+		stems = append(slices.Clone(listStems), numberedSuffix.ReplaceAllString(stem, ""))
 	}
 	if path.Dir(u.Path) != dir && !(dir == "" && path.Dir(u.Path) == "/") {
 		return false
@@ -208,6 +224,32 @@ func isPagination(from, u *url.URL, text string) bool {
 }
 
 var numberedSuffix = regexp.MustCompile(`[_-]\d+$`)
+
+// listStems are the file names list pages commonly share, whatever the
+// first page is called: index.html leads to index_2.html or list_2.html.
+var listStems = []string{"index", "default", "list", "page"}
+
+// paginationTrim are the brackets and arrows pagination anchors wrap
+// their words in (下一页>, [尾页], 下一页 »).
+const paginationTrim = " []【】()（）<>《》«»‹›→←·.:："
+
+// isPaginationText reports whether an anchor's text names another page
+// of a list: 下一页, 尾页, next, >> and the like, bare or in brackets.
+func isPaginationText(text string) bool {
+	t := strings.ToLower(text)
+	if paginationText.MatchString(t) {
+		return true
+	}
+	if w := strings.Trim(t, paginationTrim); w != t && w != "" {
+		return paginationText.MatchString(w)
+	}
+	return false
+}
+
+// jsNavigation finds the URL a script handler navigates to:
+// location.href='…', window.location = "…", location.assign('…'),
+// location.replace('…'), window.open('…').
+var jsNavigation = regexp.MustCompile(`(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\(\s*|window\.open\(\s*)["']([^"'\s]+)["']`)
 
 var refreshURL = regexp.MustCompile(`(?i)url\s*=\s*(.+)$`)
 
