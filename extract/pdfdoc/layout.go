@@ -172,11 +172,18 @@ var numericRE = regexp.MustCompile(`^[\s+\-−0-9.,，%]*$`)
 
 // continuesCell reports whether c, in the first row of a table part, is
 // the rest of p, a cell touching the last row of the part on the page
-// before: its top is not ruled, or it is a label cell spanning several rows
-// (a rowspan label that the page break cut) whose text does not start a
-// new numbered item.
+// before: neither p's bottom nor c's top is ruled (the break cut the cell),
+// or c is a label cell spanning several rows (a rowspan label that the page
+// break cut) whose text does not start a new numbered item. An open top
+// alone is not enough: Chromium draws the collapsed border between two rows
+// once, at the foot of the page before, so the row starting the new page
+// has no top rule although it is a row of its own. Two numbers are never
+// one cell: a number is not broken over a page.
 func continuesCell(p, c *tcell) bool {
-	if c.openTop {
+	if p.text != "" && c.text != "" && numericRE.MatchString(p.text) && numericRE.MatchString(c.text) {
+		return false
+	}
+	if c.openTop && p.openBottom {
 		return true
 	}
 	if p.text == "" || numericRE.MatchString(p.text) {
