@@ -21,22 +21,45 @@ func isGkmlpt(p *page) bool {
 	return strings.Contains(p.Text, "_CONFIG") || strings.Contains(p.URL.Path, "/gkmlpt/")
 }
 
-// gkmlptConfig returns the text of the window._CONFIG object literal.
+// gkmlptConfig returns the text of the window._CONFIG object literal: the
+// first `_CONFIG = {…}` of the page (a page may test window._CONFIG
+// before it assigns it).
 func gkmlptConfig(text string) string {
-	i := strings.Index(text, "_CONFIG")
-	if i < 0 {
-		return ""
+	for from := 0; ; {
+		i := strings.Index(text[from:], "_CONFIG")
+		if i < 0 {
+			return ""
+		}
+		k := skipSpace(text, from+i+len("_CONFIG"))
+		from += i + len("_CONFIG")
+		if k >= len(text) || text[k] != '=' || (k+1 < len(text) && text[k+1] == '=') {
+			continue
+		}
+		k = skipSpace(text, k+1)
+		if k < len(text) && text[k] == '{' {
+			if end, ok := jsLiteralEnd(text, k); ok {
+				return text[k:end]
+			}
+		}
 	}
-	k := skipSpace(text, i+len("_CONFIG"))
-	if k >= len(text) || text[k] != '=' {
-		return ""
-	}
-	k = skipSpace(text, k+1)
-	if end, ok := jsLiteralEnd(text, k); ok && text[k] == '{' {
-		return text[k:end]
-	}
-	return ""
 }
+
+// gkmlptBase returns the URL of the /gkmlpt/ directory u lies under (a
+// catalogue may sit below a department's path: /bm/gkmlpt/index), or nil.
+func gkmlptBase(u *url.URL) *url.URL {
+	i := strings.Index(u.Path, "/gkmlpt/")
+	if i < 0 {
+		return nil
+	}
+	b := *u
+	b.Path, b.RawPath, b.RawQuery, b.Fragment = u.Path[:i+len("/gkmlpt/")], "", "", ""
+	return &b
+}
+
+// gkmlptMaxCategories bounds the categories listed when none is named
+// for annual reports: a catalogue has hundreds, and each is a listing of
+// its own.
+const gkmlptMaxCategories = 40
 
 // gkmlptPageLinks reads an index page (categories → API listings) or a
 // content page (attachments in DETAIL).
@@ -50,18 +73,19 @@ func gkmlptPageLinks(p *page) []link {
 		out = append(out, gkmlptDetailLinks(p, detail)...)
 	}
 	m := gkmlptSID.FindStringSubmatch(cfg)
+	if m == nil {
+		m = gkmlptSID.FindStringSubmatch(p.Text) // var SID = '…' beside the object
+	}
 	if m == nil || p.Kind != KindList {
 		return out
 	}
 	sid := m[1]
 	for _, cat := range gkmlptCategories(p, cfg) {
-		u := resolve(p.URL, "api/all/"+url.PathEscape(cat)+"?page=1&sid="+url.QueryEscape(sid))
-		if strings.Contains(p.URL.Path, "/gkmlpt/") {
-			base := *p.URL
-			base.Path = p.URL.Path[:strings.Index(p.URL.Path, "/gkmlpt/")+len("/gkmlpt/")]
-			base.RawPath = ""
-			u = resolve(&base, "api/all/"+url.PathEscape(cat)+"?page=1&sid="+url.QueryEscape(sid))
+		base := gkmlptBase(p.URL)
+		if base == nil {
+			base = p.URL
 		}
+		u := resolve(base, "api/all/"+url.PathEscape(cat)+"?page=1&sid="+url.QueryEscape(sid))
 		if u != nil {
 			out = append(out, link{URL: u.String(), Kind: KindList, Title: "category " + cat})
 		}
@@ -100,8 +124,7 @@ func gkmlptCategories(p *page, cfg string) []string {
 				if name == "" {
 					name, _ = n["title"].(string)
 				}
-				t := normTitle(name)
-				if reportPhrase.MatchString(t) || strings.Contains(t, "年报") || strings.Contains(t, "年度报告") {
+				if gkmlptReportCategory(name) {
 					named = append(named, id)
 				}
 			}
@@ -114,7 +137,17 @@ func gkmlptCategories(p *page, cfg string) []string {
 	if len(named) > 0 {
 		return named
 	}
+	if len(all) > gkmlptMaxCategories {
+		all = all[:gkmlptMaxCategories]
+	}
 	return all
+}
+
+// gkmlptReportCategory reports whether a category name is about annual
+// reports (政府信息公开年报, 年度报告, 政府信息公开工作年度报告 …).
+func gkmlptReportCategory(name string) bool {
+	t := normTitle(name)
+	return reportPhrase.MatchString(t) || strings.Contains(t, "年报") || strings.Contains(t, "年度报告")
 }
 
 func jsonID(v any) string {
@@ -190,8 +223,9 @@ type gkmlptListing struct {
 	Total    json.Number `json:"total"`
 	PageSize json.Number `json:"page_size"`
 	Articles []struct {
-		Title string `json:"title"`
-		URL   string `json:"url"`
+		Title   string `json:"title"`
+		URL     string `json:"url"`
+		PostURL string `json:"post_url"`
 	} `json:"articles"`
 }
 
@@ -203,8 +237,18 @@ func gkmlptAPILinks(p *page) []link {
 		return nil
 	}
 	var out []link
+	base := gkmlptBase(p.URL)
+	if base == nil {
+		base = p.URL
+	}
 	for _, a := range l.Articles {
-		u := resolve(p.URL, a.URL)
+		href := a.URL
+		if href == "" {
+			href = a.PostURL
+		}
+		// A relative article URL is relative to the catalogue, not to
+		// the API path it was listed under.
+		u := resolve(base, href)
 		if u == nil {
 			continue
 		}
