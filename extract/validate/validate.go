@@ -18,22 +18,43 @@ const tolerance = 1e-6
 // term is one cell taking part in an identity.
 type term struct {
 	row, col string
+	ri, ci   int // positions of row and col in the table's grid, -1 if unknown
+}
+
+// at makes the term of a cell of the table whose grid is g.
+func (g *grid) at(row, col string) term {
+	ri, ok := g.rowPos[row]
+	if !ok {
+		ri = -1
+	}
+	ci, ok := g.colPos[col]
+	if !ok {
+		ci = -1
+	}
+	return term{row, col, ri, ci}
 }
 
 // side adds up cells of one table: blank and absent cells count as 0; it
-// remembers whether any cell was printed at all.
+// remembers whether any cell was printed at all. The terms are kept for
+// the issue's cell list, in a fixed array (no identity has more than the
+// outcome rows of 2021) so that adding a term allocates nothing.
 type side struct {
 	sum     float64
 	printed bool
 	table   string
-	terms   []term
+	n       int
+	terms   [maxTerms]term
+	more    []term // beyond maxTerms, should the codes ever grow
 }
+
+const maxTerms = 24
 
 // cells names the side's cells as "table.row.col" (the flat key for
 // review_litigation), built only when an issue needs them.
 func (s *side) cells() []string {
-	out := make([]string, len(s.terms))
-	for i, t := range s.terms {
+	terms := append(s.terms[:s.n:s.n], s.more...)
+	out := make([]string, len(terms))
+	for i, t := range terms {
 		key := t.row + "." + t.col
 		if s.table == report.TableReviewLitigation {
 			key = report.ReviewCode(t.row, t.col)
@@ -43,22 +64,114 @@ func (s *side) cells() []string {
 	return out
 }
 
-// cellIndex finds a report's cells by table, row and column without a scan
-// per lookup.
-type cellIndex map[[3]string]*float64
+// Row and column positions of the codes of the requests and
+// review_litigation tables, so that a report's cells are found by array
+// index rather than by hashing three strings per lookup.
+var (
+	requestRowPos = positions(func(yield func(string)) {
+		for _, r := range report.RequestRows {
+			yield(r.Code)
+		}
+	})
+	requestColPos = codePositions(report.RequestCols)
+	reviewRowPos  = codePositions(report.ReviewGroups)
+	reviewColPos  = codePositions(report.ReviewOutcomes)
+)
+
+func positions(each func(yield func(string))) map[string]int {
+	out := map[string]int{}
+	each(func(code string) {
+		if _, dup := out[code]; !dup {
+			out[code] = len(out)
+		}
+	})
+	return out
+}
+
+func codePositions(codes []report.Code) map[string]int {
+	return positions(func(yield func(string)) {
+		for _, c := range codes {
+			yield(c.Code)
+		}
+	})
+}
+
+// grid holds the values of one table by row and column position; a cell
+// printed twice keeps its last value, as a map assignment would.
+type grid struct {
+	rowPos, colPos map[string]int
+	vals           []*float64
+	has            []bool // a cell of the row is present (even blank)
+	lastRow        string // the row put last and its position (-1: none)
+	lastRi         int
+}
+
+func newGrid(rowPos, colPos map[string]int) *grid {
+	return &grid{rowPos: rowPos, colPos: colPos, lastRi: -1,
+		vals: make([]*float64, len(rowPos)*len(colPos)), has: make([]bool, len(rowPos))}
+}
+
+func (g *grid) put(c report.Cell) {
+	// The cells of a row come together: look the row up once.
+	ri, ok := g.lastRi, true
+	if c.Row != g.lastRow || ri < 0 {
+		ri, ok = g.rowPos[c.Row]
+		g.lastRow, g.lastRi = c.Row, ri
+		if !ok {
+			g.lastRi = -1
+			return
+		}
+	}
+	g.has[ri] = true
+	if ci, ok := g.colPos[c.Col]; ok {
+		g.vals[ri*len(g.colPos)+ci] = c.Value
+	}
+}
+
+func (g *grid) get(t term) *float64 {
+	if t.ri < 0 || t.ci < 0 {
+		return nil
+	}
+	return g.vals[t.ri*len(g.colPos)+t.ci]
+}
+
+// hasRow reports whether any cell of the row is present.
+func (g *grid) hasRow(row string) bool {
+	ri, ok := g.rowPos[row]
+	return ok && g.has[ri]
+}
+
+// cellIndex finds a report's cells of the two checked tables.
+type cellIndex struct {
+	req, rev *grid
+}
 
 func index(r *report.Report) cellIndex {
-	ix := make(cellIndex, len(r.Cells))
+	ix := cellIndex{req: newGrid(requestRowPos, requestColPos), rev: newGrid(reviewRowPos, reviewColPos)}
 	for _, c := range r.Cells {
-		ix[[3]string{c.Table, c.Row, c.Col}] = c.Value
+		switch c.Table {
+		case report.TableRequests:
+			ix.req.put(c)
+		case report.TableReviewLitigation:
+			ix.rev.put(c)
+		}
 	}
 	return ix
 }
 
 func (s *side) add(ix cellIndex, table string, t term) {
 	s.table = table
-	s.terms = append(s.terms, t)
-	if v := ix[[3]string{table, t.row, t.col}]; v != nil {
+	if s.n < maxTerms {
+		s.terms[s.n] = t
+		s.n++
+	} else {
+		s.more = append(s.more, t)
+	}
+	g := ix.req
+	if table == report.TableReviewLitigation {
+		g = ix.rev
+	}
+	if v := g.get(t); v != nil {
 		s.sum += *v
 		s.printed = true
 	}
@@ -106,7 +219,7 @@ var applicantCols = func() []string {
 // add up to total_handled. The 2021 template splits 其他处理 in three; a
 // 2021 report that prints the single row of 2019 (or a 2019 report that
 // prints the three) is added up as printed.
-func outcomeRows(r *report.Report) []string {
+func outcomeRows(r *report.Report, ix cellIndex) []string {
 	var base, three []string
 	for _, row := range report.RequestRows {
 		switch {
@@ -120,10 +233,8 @@ func outcomeRows(r *report.Report) []string {
 	}
 	hasAny := func(rows ...string) bool {
 		for _, row := range rows {
-			for _, c := range r.Cells {
-				if c.Table == report.TableRequests && c.Row == row {
-					return true
-				}
+			if ix.req.hasRow(row) {
+				return true
 			}
 		}
 		return false
@@ -142,16 +253,10 @@ func outcomeRows(r *report.Report) []string {
 }
 
 // requestRows lists the request rows the report prints, in template order.
-func requestRows(r *report.Report) []string {
-	seen := map[string]bool{}
-	for _, c := range r.Cells {
-		if c.Table == report.TableRequests {
-			seen[c.Row] = true
-		}
-	}
+func requestRows(ix cellIndex) []string {
 	var out []string
 	for _, row := range report.RequestRows {
-		if seen[row.Code] {
+		if ix.req.hasRow(row.Code) {
 			out = append(out, row.Code)
 		}
 	}
@@ -168,29 +273,30 @@ func Check(r *report.Report) {
 	const req = report.TableRequests
 	ix := index(r)
 	if r.HasTable(req) {
-		outcomes := outcomeRows(r)
+		g := ix.req
+		outcomes := outcomeRows(r, ix)
 		for _, col := range report.RequestCols {
 			var in, out side
-			in.add(ix, req, term{"new_received", col.Code})
-			in.add(ix, req, term{"carried_over", col.Code})
-			out.add(ix, req, term{"total_handled", col.Code})
-			out.add(ix, req, term{"carried_forward", col.Code})
+			in.add(ix, req, g.at("new_received", col.Code))
+			in.add(ix, req, g.at("carried_over", col.Code))
+			out.add(ix, req, g.at("total_handled", col.Code))
+			out.add(ix, req, g.at("carried_forward", col.Code))
 			check(r, report.RuleRequestsBalance, col.Code,
 				"new_received+carried_over", in, "total_handled+carried_forward", out)
 
 			var sum, total side
 			for _, row := range outcomes {
-				sum.add(ix, req, term{row, col.Code})
+				sum.add(ix, req, g.at(row, col.Code))
 			}
-			total.add(ix, req, term{"total_handled", col.Code})
+			total.add(ix, req, g.at("total_handled", col.Code))
 			check(r, report.RuleRequestsOutcomes, col.Code, "sum of outcome rows", sum, "total_handled", total)
 		}
-		for _, row := range requestRows(r) {
+		for _, row := range requestRows(ix) {
 			var sum, total side
 			for _, col := range applicantCols {
-				sum.add(ix, req, term{row, col})
+				sum.add(ix, req, g.at(row, col))
 			}
-			total.add(ix, req, term{row, "total"})
+			total.add(ix, req, g.at(row, "total"))
 			check(r, report.RuleRequestsRowTotal, row, "sum of applicant columns", sum, "total", total)
 		}
 	}
@@ -202,9 +308,9 @@ func Check(r *report.Report) {
 				if o.Code == "total" {
 					continue
 				}
-				sum.add(ix, rev, term{g.Code, o.Code})
+				sum.add(ix, rev, ix.rev.at(g.Code, o.Code))
 			}
-			total.add(ix, rev, term{g.Code, "total"})
+			total.add(ix, rev, ix.rev.at(g.Code, "total"))
 			check(r, report.RuleReviewLitigationTotal, g.Code, "upheld+corrected+other+pending", sum, "total", total)
 		}
 	}
