@@ -120,6 +120,9 @@ func disagreement(kept copyInfo, others []copyInfo) *report.Issue {
 		msg  string
 		rank int
 	}
+	if len(others) == 0 {
+		return nil
+	}
 	idx := make(map[string]int, len(kept.rep.Cells))
 	for i, c := range kept.rep.Cells {
 		idx[c.Table+"\x00"+c.Row+"\x00"+c.Col] = i

@@ -110,7 +110,7 @@ var Runs = Table{
 		Col("exit_code", i32, true, "Exit status of the process (0 ok, non-zero when the run itself failed)."),
 		Col("sources", str, true, "Sources file crawled, or demo for the embedded demo portal."),
 		Col("version", str, true, "govreport version."),
-		Col("pages", i64, true, "Pages fetched by the crawl (200 responses)."),
+		Col("pages", i64, true, "Documents the crawl got an answer for (200, 304 or an error status)."),
 		Col("not_modified", i64, true, "Pages answered 304 Not Modified."),
 		Col("new_documents", i64, true, "Reports and attachments stored for the first time or changed."),
 		Col("fetch_errors", i64, true, "URLs that failed to fetch (recorded in documents.error)."),

@@ -225,7 +225,7 @@ func recordRun(ctx context.Context, dataDir string, rec *runRecord) error {
   pages, not_modified, new_documents, fetch_errors, extracted, extract_errors, reports_loaded, reports_total, issues, error, duration_seconds)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		rec.id, rec.started, finished, rec.status, exitCode, rec.sources, version,
-		int64(rec.crawl.Fetched), int64(rec.crawl.NotModified), int64(rec.crawl.NewReports+rec.crawl.NewAttachments+rec.crawl.Changed),
+		int64(rec.crawl.Pages), int64(rec.crawl.NotModified), int64(rec.crawl.NewReports+rec.crawl.NewAttachments+rec.crawl.Changed),
 		int64(rec.crawl.Errors), int64(rec.extract.Extracted), int64(rec.extract.NotReports+rec.extract.Errors),
 		int64(rec.load.Loaded), reports, issues, errText, duration)
 	if err != nil {
