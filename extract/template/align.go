@@ -120,7 +120,7 @@ func align(lines []line, exps []expected) []match {
 				switch {
 				case lines[i].printed > 0:
 					c = junkCost
-				case lines[i].hasValues():
+				case lines[i].rowish():
 					c = optionalCost
 				}
 				if v := cur - c; v > dp[at(i+1, j)] {
@@ -150,7 +150,7 @@ func align(lines []line, exps []expected) []match {
 					if valLine < 0 || lines[valLine].printed == 0 {
 						valLine = i + k - 1
 					}
-				} else if l.hasValues() && valLine < 0 {
+				} else if l.rowish() && valLine < 0 {
 					// A grid row of blanks: values only if no line of
 					// the span prints a number.
 					valLine = i + k - 1
@@ -199,7 +199,7 @@ func align(lines []line, exps []expected) []match {
 			}
 			if mt.vals < 0 {
 				for x := i - k; x < i; x++ {
-					if lines[x].hasValues() {
+					if lines[x].rowish() {
 						mt.vals = x
 						break
 					}

@@ -40,8 +40,14 @@
 //     unit may be in the cell, in the next cell, or in the column header), and
 //     OCR's U/O/o/D/〇 for 0, changes in words (增加14, 减少2, 持平). Blank
 //     cells and the marks publishers use for "nothing" (—, -, /, 无) are
-//     blank: null, never 0. In OCR text (format "text") an empty field is
-//     a lost or doubled tab, not a blank: a blank must be printed there.
+//     blank: null, never 0. In text (format "text": OCR tabs, layout
+//     columns) an empty field is a blank when the row's values sit in the
+//     columns the header names (the field's position says which cell);
+//     a row whose values are consecutive and one short is ambiguous (a
+//     lost tab slides them alike) and is placed by the identities, unless
+//     its printed total already adds up. A text row printing a label and
+//     nothing else is a row of blanks (null cells), found by its label; a
+//     text review row of fifteen fields keeps its empty fields as blanks.
 //
 // The template is told by words only one of them prints (2021: 本年制发件数,
 // 逾期不补正…; 2019: 本年新制作数量, 政府集中采购…), by the year only when the

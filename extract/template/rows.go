@@ -46,12 +46,23 @@ type line struct {
 	heading  section // a row that is itself a section heading
 	grid     bool    // the cells come from a real grid (not OCR text)
 	cells    []string
+	// all holds, in text formats, every cell right of the label, empty
+	// ones included: their grid columns let a row be read under the
+	// header's columns (see placeByPosition).
+	all []cand
 }
 
 // hasValues reports whether the row carries values: a number, or (in a
 // grid format, where a blank cell is a real blank) at least one value cell.
 func (l *line) hasValues() bool {
 	return l.printed > 0 || (l.grid && len(l.cands) > 0 && l.label != "")
+}
+
+// rowish reports whether the row may stand for a template row: one with
+// values, or a text row printing a label and nothing in the cells right
+// of it (a row of blanks, read under the header's columns).
+func (l *line) rowish() bool {
+	return l.hasValues() || (!l.grid && l.printed == 0 && l.label != "" && len(l.all) > 0)
 }
 
 // cellKind classifies a cell's text.
@@ -152,6 +163,7 @@ func makeLine(cells []document.Cell, tableIdx, rowIdx int, grid bool) line {
 		// spread over columns, or row padding, never a printed blank: a
 		// blank must be printed (—, /, 无) to be read as one. Rows left
 		// short are placed by the identities.
+		l.all = slices.Clone(l.cands)
 		kept := l.cands[:0]
 		for _, c := range l.cands {
 			if !c.empty {

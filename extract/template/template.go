@@ -163,6 +163,9 @@ func slots(l *line, n int, colmap []int) (out []*cand, missing int) {
 	if len(all) == n {
 		return pos(all), 0
 	}
+	if out, ok := placeByPosition(l, n, colmap); ok {
+		return out, 0
+	}
 	if len(colmap) == n && l.grid && len(all) > 0 {
 		byCol := map[int]*cand{}
 		for _, cd := range all {
@@ -739,8 +742,14 @@ func (c *coder) review(lines []line) {
 	rows := make([][]*cand, len(data))
 	sum := 0
 	for i, l := range data {
-		for k := range l.cands {
-			rows[i] = append(rows[i], &l.cands[k])
+		cs := l.cands
+		if !l.grid && len(l.all) > 0 {
+			// Text keeps its empty fields here: a full row of fifteen
+			// fields says which cells are blank.
+			cs = l.all
+		}
+		for k := range cs {
+			rows[i] = append(rows[i], &cs[k])
 		}
 		sum += len(rows[i])
 	}

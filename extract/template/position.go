@@ -1,0 +1,74 @@
+package template
+
+// placeByPosition reads a text row (OCR output, tab-separated; a layout
+// table) under the grid columns its header names: colmap gives the grid
+// column of each of the n expected columns (-1 where the header prints
+// none). In such text an empty field between two values is a blank cell,
+// and the tab (or the column) it sits in says which one.
+//
+// The header is trusted only when every printed value of the row sits in
+// one of its columns. A row whose values are consecutive and one short is
+// ambiguous (a lost tab slides the values left exactly like a blank at
+// the edge): ok is false and the caller's reading in order, with the
+// identities placing the gap, stands, as for OCR without a usable header.
+func placeByPosition(l *line, n int, colmap []int) (out []*cand, ok bool) {
+	if l.grid || len(colmap) != n || len(l.all) == 0 {
+		return nil, false
+	}
+	slot := func(col int) int {
+		for k, gc := range colmap {
+			if gc == col && gc >= 0 {
+				return k
+			}
+		}
+		return -1
+	}
+	out = make([]*cand, n)
+	filled := make([]bool, n)
+	count := 0
+	for i := range l.all {
+		cd := &l.all[i]
+		k := slot(cd.col)
+		if cd.empty {
+			if k >= 0 && out[k] == nil {
+				out[k] = cd
+			}
+			continue
+		}
+		if k < 0 || filled[k] {
+			return nil, false
+		}
+		out[k], filled[k] = cd, true
+		count++
+	}
+	if count == n-1 && n > 1 && (!filled[0] || !filled[n-1]) && !rowTotalHolds(out) {
+		return nil, false
+	}
+	return out, true
+}
+
+// rowTotalHolds reports, for a requests row (six applicant columns and
+// their total, the last printed), whether the placed values satisfy
+// requests_row_total with blanks as 0: then the blank at the edge is a
+// real blank, not a value a lost tab slid away.
+func rowTotalHolds(out []*cand) bool {
+	if len(out) != len(requestCols) {
+		return false
+	}
+	last := out[len(out)-1]
+	if last == nil || last.blank || !last.val.ok {
+		return false
+	}
+	sum := 0.0
+	for _, cd := range out[:len(out)-1] {
+		if cd == nil || cd.blank {
+			continue
+		}
+		if !cd.val.ok {
+			return false
+		}
+		sum += cd.val.float(false, unitNone)
+	}
+	d := sum - last.val.float(false, unitNone)
+	return d > -1e-9 && d < 1e-9
+}
