@@ -45,6 +45,7 @@ Example sources file (every key under crawl: optional, defaults shown):
     timeout: 30s
     max_body: 50MB
     retries: 4
+    max_crawl_delay: 30s    # a longer robots.txt Crawl-delay is cut to this, with a warning
   sources:
     - name: panyu                      # unique
       start: [https://www.example.gov.cn/xxgk/ndbg/index.html]
