@@ -75,3 +75,33 @@ var currentPage = 0; createPageHTML( countPage , currentPage , 'index' , 'shtml'
 		t.Errorf("summary %s", sum)
 	}
 }
+
+// TestJpaasDiscoverVariants checks how a jpaas column page names its
+// proxy and parameters.
+func TestJpaasDiscoverVariants(t *testing.T) {
+	const col = "https://www.c.gov.cn/col/col1234/index.html"
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"Zhejiang proxy path, perpage default 15", `<script>$('#x').jpage({proxyUrl:'/module/jpage/dataproxy.jsp', totalRecord: 50, params:{webid:'3096',unitid:'5504308'}});</script>`,
+			[]string{"https://www.c.gov.cn/module/jpage/dataproxy.jsp?columnid=1234&endrecord=45&perpage=15&startrecord=1&unitid=5504308&webid=3096",
+				"https://www.c.gov.cn/module/jpage/dataproxy.jsp?columnid=1234&endrecord=90&perpage=15&startrecord=46&unitid=5504308&webid=3096"}},
+		{"relative nextgroup link keeps the usual proxy", `<script type="text/xml"><datastore><nextgroup><![CDATA[<a href="./dataproxy.jsp?page=2&webid=5&columnid=1234&unitid=6"></a>]]></nextgroup></datastore></script>`,
+			[]string{"https://www.c.gov.cn/module/web/jpage/dataproxy.jsp?columnid=1234&endrecord=45&perpage=15&startrecord=1&unitid=6&webid=5"}},
+		{"perpage 20 and groupSize 2", `<script>var p = {"columnid":"1234","unitid":"9","webid":"1","perPage":"20"}; jpage({groupSize: 2, totalRecord: 41});</script>`,
+			[]string{"https://www.c.gov.cn/module/web/jpage/dataproxy.jsp?columnid=1234&endrecord=40&perpage=20&startrecord=1&unitid=9&webid=1",
+				"https://www.c.gov.cn/module/web/jpage/dataproxy.jsp?columnid=1234&endrecord=80&perpage=20&startrecord=41&unitid=9&webid=1"}},
+		{"no unitid: nothing asked", `<script>jpage({webid: 1, totalRecord: 41});</script><p>unitid</p>`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, l := range jpaasLinks(&page{URL: mustURL(col), Text: tc.text, Kind: KindList}) {
+				got = append(got, l.URL)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got  %v\nwant %v", got, tc.want)
+			}
+		})
+	}
+}
