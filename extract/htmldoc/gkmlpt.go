@@ -440,7 +440,26 @@ func gkmlptBody(content string) (*html.Node, error) {
 			return nil, err
 		}
 	}
-	return findElement(root, atom.Body), nil
+	body := findElement(root, atom.Body)
+	if body != nil {
+		forElements(body, settleStyles)
+	}
+	return body, nil
+}
+
+// forElements calls f on every element under n, n included.
+func forElements(n *html.Node, f func(*html.Node)) {
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if c.Type == html.ElementNode {
+			f(c)
+		}
+		for k := c.LastChild; k != nil; k = k.PrevSibling {
+			stack = append(stack, k)
+		}
+	}
 }
 
 // findElement returns the first element a under n, in document order.

@@ -69,7 +69,8 @@ func Read(data []byte) (*document.Document, error) {
 // readMeta keeps the page title (the first <title>) and every <meta
 // name|property content> under its lower-cased name (articletitle,
 // pubdate, columnname, ...), the first of a name winning, and returns the
-// first <body>, in one walk of the tree.
+// first <body>, in one walk of the tree, which also settles every
+// element's style (settleStyles).
 func readMeta(root *html.Node, doc *document.Document) *html.Node {
 	var body *html.Node
 	title := false
@@ -78,6 +79,7 @@ func readMeta(root *html.Node, doc *document.Document) *html.Node {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if n.Type == html.ElementNode {
+			settleStyles(n)
 			switch {
 			case n.DataAtom == atom.Title && !title:
 				title = true

@@ -133,6 +133,25 @@ func hidden(n *html.Node) bool {
 	return false
 }
 
+// settleStyles decides hidden once per element for the whole of a
+// Read: the walkers ask skipped about every element several times
+// (measure, walk, collect, layout), and Word pastes give every element a
+// long style to scan. A style that hides the element becomes the hidden
+// attribute; any other is dropped, since nothing else reads styles.
+func settleStyles(n *html.Node) {
+	keep := n.Attr[:0]
+	for _, a := range n.Attr {
+		if a.Key == "style" && a.Namespace == "" {
+			if !hidden(&html.Node{Attr: []html.Attribute{a}}) {
+				continue
+			}
+			a = html.Attribute{Key: "hidden"}
+		}
+		keep = append(keep, a)
+	}
+	n.Attr = keep
+}
+
 // squeezedContains reports whether s, lower-cased and with all its white
 // space removed, contains sub (lower-case ASCII, no spaces), without
 // building that string: Word pastes style every element, and "border:
