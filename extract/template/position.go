@@ -72,3 +72,16 @@ func rowTotalHolds(out []*cand) bool {
 	d := sum - last.val.float(false, unitNone)
 	return d > -1e-9 && d < 1e-9
 }
+
+// oneSlid reports cells whose only empty one is the first or the last:
+// the shape a lost tab leaves (the values slid over by one), as well as a
+// blank at the table's edge.
+func oneSlid(cs []cand) bool {
+	empties := 0
+	for _, c := range cs {
+		if c.empty {
+			empties++
+		}
+	}
+	return empties == 1 && len(cs) > 1 && (cs[0].empty || cs[len(cs)-1].empty)
+}

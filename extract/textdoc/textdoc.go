@@ -26,6 +26,7 @@ const (
 	piped                // a markdown pipe-table row
 	pipeRule             // a markdown |---|---| separator line
 	spaced               // fields separated by runs of two or more spaces
+	layout               // a line of a table laid out under its headers (see layout.go)
 )
 
 // line is one input line with its classification.
@@ -42,6 +43,7 @@ type line struct {
 func Read(data []byte) (*document.Document, error) {
 	text, cs := decode(data)
 	lines := classify(splitLines(text))
+	grids := markLayout(lines)
 	doc := &document.Document{
 		Format: "text",
 		Meta:   map[string]string{"charset": cs},
@@ -52,6 +54,11 @@ func Read(data []byte) (*document.Document, error) {
 		switch l.kind {
 		case blank:
 			i++
+		case layout:
+			b.addTable(grids[i], l.no)
+			for i < len(lines) && lines[i].kind == layout {
+				i++
+			}
 		case tabbed, piped, pipeRule, spaced:
 			i = b.table(lines, i)
 		default:
