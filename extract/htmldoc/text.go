@@ -123,14 +123,19 @@ func hidden(n *html.Node) bool {
 		if a.Key == "hidden" {
 			return true
 		}
-		if a.Key != "style" || !(containsFold(a.Val, "none") || containsFold(a.Val, "hidden")) {
-			continue
-		}
-		if squeezedContains(a.Val, "display:none") || squeezedContains(a.Val, "visibility:hidden") {
+		if a.Key == "style" && styleHides(a.Val) {
 			return true
 		}
 	}
 	return false
+}
+
+// styleHides reports a style attribute's value that hides the element.
+func styleHides(v string) bool {
+	if !(containsFold(v, "none") || containsFold(v, "hidden")) {
+		return false
+	}
+	return squeezedContains(v, "display:none") || squeezedContains(v, "visibility:hidden")
 }
 
 // settleStyles decides hidden once per element for the whole of a
@@ -142,7 +147,7 @@ func settleStyles(n *html.Node) {
 	keep := n.Attr[:0]
 	for _, a := range n.Attr {
 		if a.Key == "style" && a.Namespace == "" {
-			if !hidden(&html.Node{Attr: []html.Attribute{a}}) {
+			if !styleHides(a.Val) {
 				continue
 			}
 			a = html.Attribute{Key: "hidden"}
