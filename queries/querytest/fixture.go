@@ -1,5 +1,5 @@
 // Package querytest builds the small warehouse that the tests of the canned
-// queries, of `govreport query`/`govreport sql` and of docs/ANALYSTS.md run
+// queries, of `govreport query`/`govreport sql` and of the README run
 // against. The reports are written out value by value below so that the
 // expected results in those tests can be worked out by hand from this file.
 package querytest

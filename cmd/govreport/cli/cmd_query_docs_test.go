@@ -13,7 +13,7 @@ import (
 
 // analystsDoc is the analysts' section of the README, relative to this
 // package's directory.
-const analystsDoc = "../../../docs/ANALYSTS.md"
+const analystsDoc = "../../../README.md"
 
 // fence is one fenced code block of a Markdown file.
 type fence struct {
@@ -117,7 +117,7 @@ func TestShellWords(t *testing.T) {
 	}
 }
 
-// TestAnalystsDoc runs the examples of docs/ANALYSTS.md against the fixture
+// TestAnalystsDoc runs the examples of the README against the fixture
 // warehouse, from a directory whose data/ is that warehouse, so that every
 // path in the doc resolves as written:
 //   - every `govreport …` line of a sh block must exit 0;
