@@ -132,6 +132,9 @@ func makeLine(cells []document.Cell, tableIdx, rowIdx int, grid bool) line {
 		}
 	}
 	start := last + 1
+	if n := len(cells) - start; n > 0 {
+		l.cands = make([]cand, 0, n+1)
+	}
 	if last >= 0 {
 		// The last label cell may end in a value when OCR lost a tab.
 		if head, tail, ok := splitTail(cells[last].Text); ok {

@@ -126,10 +126,11 @@ func (c *coder) cell(table, row, col string, cd *cand, money bool, headerUnit un
 		return out
 	}
 	out.Raw, out.Locator = cd.raw, cd.loc
-	key := table + "." + row + "." + col
+	key := func() string { return table + "." + row + "." + col } // only an issue needs it
 	switch {
 	case cd.blank:
 	case !cd.val.ok:
+		key := key()
 		c.issue(RuleCellUnreadable, report.SeverityWarn,
 			fmt.Sprintf("%s: cannot read %q as a number; stored as blank", key, cd.raw), key)
 	default:
@@ -140,6 +141,7 @@ func (c *coder) cell(table, row, col string, cd *cand, money bool, headerUnit un
 		f := v.float(money, headerUnit)
 		out.Value = &f
 		if !money && !v.isInteger() {
+			key := key()
 			c.issue(RuleCountNotInteger, report.SeverityWarn,
 				fmt.Sprintf("%s: count printed as %q is not a whole number; stored as printed", key, cd.raw), key)
 		}
