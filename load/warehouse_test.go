@@ -283,3 +283,37 @@ func TestInterruptedExport(t *testing.T) {
 		t.Errorf("previous export not restored: %v", err)
 	}
 }
+
+// TestLoadDirRemovedAndBroken: a report whose file disappears leaves the
+// warehouse with its rows; a file that is not JSON is counted and kept out;
+// the copy left of a duplicated report becomes the report.
+func TestLoadDirRemovedAndBroken(t *testing.T) {
+	dir := t.TempDir()
+	a := mk("洪泽区人民政府", hongze, 2023, "html", sha(1), map[string]*float64{"granted": f(1)})
+	b := mk("洪泽区人民政府", hongze, 2023, "pdf", sha(2), map[string]*float64{"granted": f(1)})
+	c := mk("洪泽区教育局", hongze, 2023, "html", sha(3), map[string]*float64{"granted": f(2)})
+	writeExtracted(t, dir, a, b, c)
+	ed := filepath.Join(dir, ExtractedDir)
+	if err := os.WriteFile(filepath.Join(ed, sha(4)+".json"), []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w := openW(t, dir)
+	st := loadDir(t, w)
+	if st.Files != 4 || st.Errors != 1 || st.Reports != 2 {
+		t.Errorf("first load: %+v", st)
+	}
+	equalStrings(t, "broken file recorded", dump(t, w, "SELECT sha256, agency_key IS NULL, error IS NOT NULL FROM extracted_files WHERE error IS NOT NULL"),
+		[]string{sha(4) + "|true|true"})
+	for _, s := range []int{1, 3} {
+		if err := os.Remove(filepath.Join(ed, sha(s)+".json")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st = loadDir(t, w)
+	if st.Removed != 2 || st.Reports != 1 {
+		t.Errorf("after removing two files: %+v", st)
+	}
+	equalStrings(t, "left", dump(t, w, "SELECT report_id, copies, kept_reason FROM reports"), []string{sha(2) + "|1|only copy"})
+	equalStrings(t, "cells left", dump(t, w, "SELECT DISTINCT report_id FROM cells"), []string{sha(2)})
+	equalStrings(t, "copies left", dump(t, w, "SELECT sha256 FROM report_copies"), []string{sha(2)})
+}
