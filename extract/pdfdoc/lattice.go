@@ -32,6 +32,7 @@ type ptable struct {
 	xs, ys []float64
 	cells  []*tcell
 	grid   [][]*tcell // [row][col]
+	segs   []seg      // the rules the grid was built from
 }
 
 func (t *ptable) top() float64    { return t.ys[0] }
@@ -192,7 +193,7 @@ func buildGrid(pageN int, segs []seg) *ptable {
 			}
 		}
 	}
-	t := &ptable{page: pageN, xs: xs, ys: ys}
+	t := &ptable{page: pageN, xs: xs, ys: ys, segs: segs}
 	t.grid = make([][]*tcell, nr)
 	for r := range t.grid {
 		t.grid[r] = make([]*tcell, nc)

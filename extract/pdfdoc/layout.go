@@ -64,7 +64,9 @@ func pageItems(pg *page) []*item {
 		}
 	}
 	var items []*item
-	for _, t := range tables {
+	for i, t := range tables {
+		t = t.splitNumericRows()
+		tables[i] = t
 		t.fillText()
 		items = append(items, &item{page: pg.n, y: t.top(), tbl: []*ptable{t}, pageH: pg.h, pageW: pg.w})
 	}
