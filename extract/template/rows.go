@@ -198,6 +198,12 @@ func headingOf(norm string, paragraph bool) section {
 	if paragraph && len([]rune(norm)) > 40 {
 		return secNone
 	}
+	if paragraph && partsNamed(norm) > 1 {
+		// A line naming several parts is prose listing them (全文包括
+		// 总体情况、…行政复议和行政诉讼情况、存在的主要问题…), as a
+		// paragraph wrapped line by line shows it.
+		return secNone
+	}
 	switch {
 	case strings.Contains(norm, "主动公开政府信息情况") || strings.Contains(norm, "主动公开情况"):
 		return secProactive
@@ -209,6 +215,26 @@ func headingOf(norm string, paragraph bool) section {
 		return secEnd
 	}
 	return secNone
+}
+
+// partsNamed counts the report's parts whose heading words a text holds.
+func partsNamed(norm string) int {
+	n := 0
+	for _, words := range [][]string{
+		{"主动公开政府信息情况", "主动公开情况"},
+		{"收到和处理政府信息公开申请", "政府信息公开申请情况"},
+		{"行政诉讼"},
+		{"存在的主要问题", "改进情况"},
+		{"其他需要报告"},
+	} {
+		for _, w := range words {
+			if strings.Contains(norm, w) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // markerOf tells a table's part from a header row it could only have.

@@ -141,8 +141,8 @@ func layoutBlock(lines []string) ([][]string, bool) {
 		return false
 	}
 	for _, f := range fs {
-		for k, x := range f {
-			if k == 0 || !isNumberField(x.text) {
+		for _, x := range f {
+			if !isNumberField(x.text) {
 				continue
 			}
 			values++
