@@ -89,15 +89,56 @@ type foundIssue struct {
 	issue    report.Issue
 }
 
-// continuityIssues streams the carried_over and carried_forward rows of
-// every report, body by body and year by year, and checks each pair of
+// continuityChunk is how many bodies one continuity query covers: the
+// driver materialises each result, so the bodies are taken in key ranges
+// to keep memory bounded whatever the corpus.
+const continuityChunk = 2000
+
+// continuityIssues reads the carried_over and carried_forward rows of every
+// report, body by body and year by year, and checks each pair of
 // consecutive years.
 func (w *Warehouse) continuityIssues(ctx context.Context) ([]foundIssue, error) {
+	keys, err := w.agencyKeys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var found []foundIssue
+	for i := 0; i < len(keys); i += continuityChunk {
+		j := min(i+continuityChunk, len(keys)) - 1
+		got, err := w.continuityRange(ctx, keys[i], keys[j])
+		if err != nil {
+			return nil, err
+		}
+		found = append(found, got...)
+	}
+	return found, nil
+}
+
+func (w *Warehouse) agencyKeys(ctx context.Context) ([]string, error) {
+	rows, err := w.db.QueryContext(ctx, "SELECT DISTINCT agency_key FROM reports ORDER BY agency_key")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var keys []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
+}
+
+// continuityRange checks the bodies whose keys lie in [lo, hi].
+func (w *Warehouse) continuityRange(ctx context.Context, lo, hi string) ([]foundIssue, error) {
 	rows, err := w.db.QueryContext(ctx, `
 SELECT r.agency_key, r.year, r.report_id, c.row_code, c.col_code, c.value
 FROM reports r JOIN cells c ON c.report_id = r.report_id
-WHERE c.table_name = 'requests' AND c.row_code IN ('carried_over', 'carried_forward')
-ORDER BY r.agency_key, r.year, c.row_code, c.col_code`)
+WHERE r.agency_key BETWEEN ? AND ?
+  AND c.table_name = 'requests' AND c.row_code IN ('carried_over', 'carried_forward')
+ORDER BY r.agency_key, r.year, c.row_code, c.col_code`, lo, hi)
 	if err != nil {
 		return nil, err
 	}
