@@ -36,7 +36,7 @@ func jpaasParam(text, name string) string {
 }
 
 func isJpaas(p *page) bool {
-	return strings.Contains(p.Text, "dataproxy.jsp") || isDatastore(p.Text) ||
+	return strings.Contains(p.Text, "dataproxy.jsp") || isDatastore(p.Text) || strings.Contains(p.Text, "<datastore>") ||
 		(jpaasColPath.MatchString(p.URL.Path) && strings.Contains(strings.ToLower(p.Text), "unitid"))
 }
 

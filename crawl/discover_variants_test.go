@@ -105,3 +105,18 @@ func TestJpaasDiscoverVariants(t *testing.T) {
 		})
 	}
 }
+
+// TestJpaasInlineOnly checks that records held inline in a datastore are
+// read on a page that names no proxy and has no /col/ path.
+func TestJpaasInlineOnly(t *testing.T) {
+	nav := strings.Repeat(`<li><a href="/">首页</a></li>`, 30) // the datastore lies beyond the first 512 bytes
+	text := `<html><body><ul>` + nav + `</ul><h2>年度报告</h2><div class="list"><script type="text/xml"><datastore><recordset>
+<record><![CDATA[<li><a href="/art/2024/3/1/art_9_1.html" title="戊县2023年政府信息公开工作年度报告">戊县2023年政府信息公开工作年度报告</a></li>]]></record>
+<record><![CDATA[<li><a href="/art/2024/3/1/art_9_2.html">关于报送政府信息公开工作年度报告的通知</a></li>]]></record>
+</recordset></datastore></script></div></body></html>`
+	got := linkSet(discover(&page{URL: mustURL("https://www.d.gov.cn/zwgk/ndbg.html"), Text: text, Kind: KindList}, "auto"))
+	want := []string{"report https://www.d.gov.cn/art/2024/3/1/art_9_1.html"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
