@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/govreport/govreport/report"
@@ -246,9 +247,9 @@ func TestInterruptedExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	boom := errors.New("disk full")
-	n := 0
+	var n atomic.Int32 // tables are exported in parallel
 	exportHook = func(string) error {
-		if n++; n == 2 {
+		if n.Add(1) == 2 {
 			return boom
 		}
 		return nil
