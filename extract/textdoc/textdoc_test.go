@@ -324,6 +324,7 @@ func FuzzRead(f *testing.F) {
 		"", "\t", "a\tb\n\nc\td\n", "| a | b |\n|---|---|\n| 1 | 2 |\n", "x | y\n--|--\n",
 		"  a   b   c\n  d   e   f\n", "\ufeff# h\n", "\xff\xfea\x00\t\x00", "\xd5\xfe\xb8\xae\t1",
 		"| a \\| b |\n", "<br<br>|", "\r\r\n\t\t\t",
+		"信息内容  本年制发件数  现行有效件数\n规章      2             9\n行政      \u3000      12\n",
 	} {
 		f.Add([]byte(s))
 	}
