@@ -102,3 +102,25 @@ func benchStateRecord(b *testing.B, size int, index, lookup bool) {
 		}
 	}
 }
+
+// BenchmarkOpenState measures opening a state of 50,000 rows: reading
+// them into memory and rebuilding the url index.
+func BenchmarkOpenState(b *testing.B) {
+	dir := b.TempDir()
+	st, err := openState(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := st.db.Exec(`INSERT INTO documents (url, source, kind, status, sha256, fetched_at)
+		SELECT 'https://a.cn/p/' || i || '.html', 'a', 'report', 200, 'ab', now() FROM range(50000) t(i)`); err != nil {
+		b.Fatal(err)
+	}
+	st.close()
+	for b.Loop() {
+		st, err := openState(dir)
+		if err != nil || len(st.rows) != 50000 || st.indexErr != nil {
+			b.Fatalf("open: %d rows, %v, index %v", len(st.rows), err, st.indexErr)
+		}
+		st.close()
+	}
+}
