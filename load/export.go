@@ -78,9 +78,18 @@ func (w *Warehouse) Export(ctx context.Context, dir string) error {
 	if err := os.MkdirAll(tmp, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	fp, err := w.fingerprint(ctx)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("export: %w", err)
+	}
 	if err := w.exportAll(ctx, tmp); err != nil {
 		os.RemoveAll(tmp)
 		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, markerFile), []byte(fp+"\n"), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("export: %w", err)
 	}
 	if err := syncDir(tmp); err != nil {
 		os.RemoveAll(tmp)
@@ -104,6 +113,45 @@ func (w *Warehouse) Export(ctx context.Context, dir string) error {
 		return fmt.Errorf("export: remove previous export: %w", err)
 	}
 	return nil
+}
+
+// markerFile, inside the export, holds the fingerprint of the warehouse
+// the export was made from.
+const markerFile = ".export"
+
+// exportFormat changes whenever the export's layout or encoding changes, so
+// that an export made by an older govreport is never taken as current.
+const exportFormat = "govreport-export-1"
+
+// fingerprint summarises the warehouse's content: the extracted files
+// loaded, every report row, and the sizes of cells and issues. It changes
+// whenever a load changes anything an export holds.
+func (w *Warehouse) fingerprint(ctx context.Context) (string, error) {
+	var files, reps, cells, issues string
+	err := w.db.QueryRowContext(ctx, `SELECT
+  (SELECT coalesce(sum(hash(sha256, file_sha256, error)), 0)::VARCHAR FROM extracted_files),
+  (SELECT coalesce(sum(hash(report_id, agency_key, year, quality, n_issues, n_cells, copies, kept_reason, url, sha256, extractor_version)), 0)::VARCHAR FROM reports),
+  (SELECT count(*)::VARCHAR FROM cells),
+  (SELECT count(*)::VARCHAR FROM issues)`).Scan(&files, &reps, &cells, &issues)
+	if err != nil {
+		return "", fmt.Errorf("fingerprint: %w", err)
+	}
+	return strings.Join([]string{exportFormat, files, reps, cells, issues}, " "), nil
+}
+
+// ExportCurrent reports whether the export in dir was made from the
+// warehouse as it is now, so that a load that changed nothing can leave
+// it alone.
+func (w *Warehouse) ExportCurrent(ctx context.Context, dir string) (bool, error) {
+	b, err := os.ReadFile(filepath.Join(dir, markerFile))
+	if err != nil {
+		return false, nil
+	}
+	fp, err := w.fingerprint(ctx)
+	if err != nil {
+		return false, err
+	}
+	return strings.TrimSpace(string(b)) == fp, nil
 }
 
 // exportAll writes every exported table into root, several tables at a

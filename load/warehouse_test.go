@@ -264,10 +264,17 @@ func TestInterruptedExport(t *testing.T) {
 			t.Errorf("%s left behind (%v)", left, err)
 		}
 	}
-	// The next export succeeds and holds the new year.
+	// The export in place is the old one: not current.
+	if cur, err := w.ExportCurrent(ctx, pq); err != nil || cur {
+		t.Errorf("ExportCurrent after a failed export = %v, %v; want false", cur, err)
+	}
+	// The next export succeeds, is current and holds the new year.
 	exportHook = nil
 	if err := w.Export(ctx, pq); err != nil {
 		t.Fatal(err)
+	}
+	if cur, err := w.ExportCurrent(ctx, pq); err != nil || !cur {
+		t.Errorf("ExportCurrent after an export = %v, %v; want true", cur, err)
 	}
 	if _, ok := readTree(t, pq)[filepath.Join("reports", "year=2023", "part-0.parquet")]; !ok {
 		t.Error("new export lacks year=2023")

@@ -64,13 +64,18 @@ loads of the same input give identical tables and Parquet bytes.`,
 // loadStats is what one load did, for the summary line and runs.
 type loadStats struct {
 	load.Stats
-	Parquet  string
-	Duration time.Duration
+	Parquet   string
+	Unchanged bool // the export was current: not rewritten
+	Duration  time.Duration
 }
 
 func (s loadStats) String() string {
+	pq := s.Parquet
+	if s.Unchanged {
+		pq += " (unchanged)"
+	}
 	return fmt.Sprintf("load: %d files (%d changed, %d removed, %d unreadable), %d reports loaded; warehouse: %d reports, %d issues; parquet: %s, in %s",
-		s.Files, s.Changed, s.Removed, s.Errors, s.Loaded, s.Reports, s.Issues, s.Parquet, s.Duration.Round(time.Millisecond))
+		s.Files, s.Changed, s.Removed, s.Errors, s.Loaded, s.Reports, s.Issues, pq, s.Duration.Round(time.Millisecond))
 }
 
 // loadAndExport loads DATA/extracted and exports DATA/parquet.
@@ -79,9 +84,18 @@ func loadAndExport(ctx context.Context, w *load.Warehouse, force bool) (loadStat
 	st := loadStats{Parquet: filepath.Join(w.Dir(), load.ParquetDir)}
 	var err error
 	st.Stats, err = w.LoadDir(ctx, filepath.Join(w.Dir(), load.ExtractedDir), force)
-	if err == nil {
-		err = w.Export(ctx, st.Parquet)
+	if err != nil {
+		st.Duration = time.Since(start)
+		return st, err
 	}
+	// A night that changed nothing keeps the export it has.
+	if !force && st.Changed == 0 && st.Removed == 0 {
+		if st.Unchanged, err = w.ExportCurrent(ctx, st.Parquet); err != nil || st.Unchanged {
+			st.Duration = time.Since(start)
+			return st, err
+		}
+	}
+	err = w.Export(ctx, st.Parquet)
 	st.Duration = time.Since(start)
 	return st, err
 }

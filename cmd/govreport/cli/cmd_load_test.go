@@ -111,6 +111,11 @@ func TestExtractStoreAndLoad(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, load.ParquetDir, "cells", "year=2020", "part-0.parquet")); err != nil {
 		t.Error(err)
 	}
+	// Nothing changed: the export stays as it is.
+	_, out, _ = do(t, "load", "--data", dir)
+	if want := "load: 1 files (0 changed, 0 removed, 0 unreadable), 0 reports loaded; warehouse: 1 reports"; !strings.HasPrefix(out, want) || !strings.Contains(out, "(unchanged)") {
+		t.Errorf("second load = %q", out)
+	}
 	w, err := load.Open(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -108,7 +108,7 @@ func TestRunDemoTwice(t *testing.T) {
 			t.Fatalf("run %d: exit %d\n%s%s", i, code, out, errs)
 		}
 		if i == 1 {
-			for _, want := range []string{"0 fetched", "0 extracted", "0 reports loaded"} {
+			for _, want := range []string{"0 fetched", "0 extracted", "0 reports loaded", "(unchanged)"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("second run output lacks %q:\n%s", want, out)
 				}
