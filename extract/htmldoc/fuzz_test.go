@@ -1,6 +1,7 @@
 package htmldoc
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -49,6 +50,13 @@ func BenchmarkRead(b *testing.B) {
 		{"portal-2021", func(tb testing.TB) []byte { return readTestdata(tb, "portal-2021.html") }},
 		{"corpus-pingtan-2020", func(tb testing.TB) []byte { return corpus(tb, "pingtan-2020.html") }},
 		{"corpus-shanghai-2019", func(tb testing.TB) []byte { return corpus(tb, "shanghai-gov-office-2019.html") }},
+		{"gkmlpt-2020", func(tb testing.TB) []byte {
+			data, err := os.ReadFile("../../crawl/demoportal/site/gkmlpt/content/6/6811/post_6811709.html")
+			if err != nil {
+				tb.Skip("demo portal page not found")
+			}
+			return data
+		}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			data := bc.data(b)
