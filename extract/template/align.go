@@ -65,7 +65,10 @@ func align(lines []line, exps []expected) []match {
 	// Similarity of every span of 1..maxSpan lines to every expected row,
 	// through an index of the expected labels' bigrams.
 	ix := indexFor(exps)
-	sims := make([]float64, n*(maxSpan+1)*m)
+	// One allocation for the similarities and the DP table.
+	nSims := n * (maxSpan + 1) * m
+	floats := make([]float64, nSims+(n+1)*(m+1))
+	sims := floats[:nSims]
 	simAt := func(i, k, j int) float64 { return sims[(i*(maxSpan+1)+k)*m+j] }
 	work := make([]int32, len(ix.formLen))
 	runes := make([]int, n) // rune count of each label
@@ -100,8 +103,8 @@ func align(lines []line, exps []expected) []match {
 			ix.scores(bg, work, sims[off:off+m])
 		}
 	}
-	dp := make([]float64, (n+1)*(m+1))
-	move := make([]int, (n+1)*(m+1))
+	dp := floats[nSims:]
+	move := make([]int8, (n+1)*(m+1))
 	at := func(i, j int) int { return i*(m+1) + j }
 	for i := range dp {
 		dp[i] = negInf
@@ -171,7 +174,7 @@ func align(lines []line, exps []expected) []match {
 				s := sim + fit(&lines[valLine], len(exps[j].cols))*(0.5+min(sim, 0.5)) -
 					spanCost*float64(k-1) - extraValCost*float64(valLines-1)
 				if v := cur + s; v > dp[at(i+k, j+1)] {
-					dp[at(i+k, j+1)], move[at(i+k, j+1)] = v, moveMatchBase+k
+					dp[at(i+k, j+1)], move[at(i+k, j+1)] = v, int8(moveMatchBase+k)
 				}
 			}
 		}
@@ -179,7 +182,7 @@ func align(lines []line, exps []expected) []match {
 	var out []match
 	i, j := n, m
 	for i > 0 || j > 0 {
-		switch mv := move[at(i, j)]; {
+		switch mv := int(move[at(i, j)]); {
 		case mv == moveSkipLine:
 			i--
 		case mv == moveSkipExp:

@@ -50,6 +50,11 @@ func TestIsHanMatchesUnicodeTable(t *testing.T) {
 		if got, want := isHan(r), r >= 0x2E80 && unicode.Is(unicode.Han, r); got != want {
 			t.Fatalf("isHan(%U) = %v, want %v", r, got, want)
 		}
+		// hasHan and hasWordChar used the table alone: no Han lies below
+		// U+2E80, so isHan is the same test for them.
+		if got, want := isHan(r), unicode.Is(unicode.Han, r); got != want {
+			t.Fatalf("isHan(%U) = %v, unicode.Is(Han) = %v", r, got, want)
+		}
 	}
 }
 

@@ -275,7 +275,7 @@ func splitTail(s string) (label, val string, ok bool) {
 
 func hasHan(s string) bool {
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if isHan(r) {
 			return true
 		}
 	}
@@ -290,7 +290,7 @@ const valueWords = "元万件个项次条人家宗份无空一〇增加减少上
 // that label cells are turned away before any parsing.
 func hasWordChar(s string) bool {
 	for _, r := range s {
-		if r >= 0x2E80 && unicode.Is(unicode.Han, r) && !strings.ContainsRune(valueWords, r) {
+		if isHan(r) && !strings.ContainsRune(valueWords, r) {
 			return true
 		}
 	}
