@@ -41,7 +41,7 @@ func placeByPosition(l *line, n int, colmap []int) (out []*cand, ok bool) {
 		out[k], filled[k] = cd, true
 		count++
 	}
-	if count == n-1 && n > 1 && (!filled[0] || !filled[n-1]) && !rowTotalHolds(out) {
+	if !l.positional && count == n-1 && n > 1 && (!filled[0] || !filled[n-1]) && !rowTotalHolds(out) {
 		return nil, false
 	}
 	return out, true

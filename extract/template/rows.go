@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/extract/document"
+	"github.com/govreport/govreport/extract/textdoc"
 )
 
 // section is which national table a row belongs to.
@@ -50,6 +51,9 @@ type line struct {
 	// ones included: their grid columns let a row be read under the
 	// header's columns (see placeByPosition).
 	all []cand
+	// positional: a text table read by position (layout text), whose
+	// empty cells are blanks for certain, unlike an OCR row's (a lost tab).
+	positional bool
 }
 
 // hasValues reports whether the row carries values: a number, or (in a
@@ -306,6 +310,7 @@ func contentOf(lines []line) section {
 func sections(doc *document.Document) map[section][]line {
 	out := map[section][]line{}
 	grid := doc.Format != "text"
+	layoutTables := doc.Meta[textdoc.MetaLayoutTables]
 	cur := secNone
 	ti := -1
 	paraRun := -1
@@ -334,11 +339,13 @@ func sections(doc *document.Document) map[section][]line {
 		}
 		paraRun = -1
 		ti++
+		positional := !grid && layoutTables != "" && slices.Contains(strings.Fields(layoutTables), b.Table.Locator)
 		lines := make([]line, len(b.Table.Rows))
 		norms := make([]string, len(b.Table.Rows)) // of the rows without values
 		signed := false                            // a heading or header row inside the table says its part
 		for ri, cells := range b.Table.Rows {
 			lines[ri] = makeLine(cells, ti, ri, grid)
+			lines[ri].positional = positional
 			if !lines[ri].hasValues() {
 				norm := Normalize(joinOrigins(cells))
 				norms[ri] = norm

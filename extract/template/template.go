@@ -745,7 +745,7 @@ func (c *coder) review(lines []line) {
 	sum := 0
 	for i, l := range data {
 		cs := l.cands
-		if !l.grid && len(l.all) > 0 && !oneSlid(l.all) {
+		if !l.grid && len(l.all) > 0 && (l.positional || !oneSlid(l.all)) {
 			// Text keeps its empty fields here: a full row of fifteen
 			// fields says which cells are blank. A row one value short
 			// with its gap at the edge may have lost a tab instead: the

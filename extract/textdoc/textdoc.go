@@ -37,6 +37,10 @@ type line struct {
 	fields int // non-empty fields of a spaced line
 }
 
+// MetaLayoutTables is the Document.Meta key listing, space-separated, the
+// locators of the tables read by position from layout text (layout.go).
+const MetaLayoutTables = "layout_tables"
+
 // Read parses a text document: UTF-8 (with or without BOM), UTF-16 with
 // BOM, or GB18030/GBK. It never fails on content; the error is reserved
 // for future limits.
@@ -56,6 +60,15 @@ func Read(data []byte) (*document.Document, error) {
 			i++
 		case layout:
 			b.addTable(grids[i], l.no)
+			// Tell the template which tables were read by position: their
+			// empty cells are blanks for certain (no tab can be lost).
+			if n := len(doc.Blocks); n > 0 && doc.Blocks[n-1].Table != nil {
+				loc := doc.Blocks[n-1].Table.Locator
+				if prev := doc.Meta[MetaLayoutTables]; prev != "" {
+					loc = prev + " " + loc
+				}
+				doc.Meta[MetaLayoutTables] = loc
+			}
 			for i < len(lines) && lines[i].kind == layout {
 				i++
 			}
