@@ -19,10 +19,13 @@ import (
 type jpaasPortal struct {
 	srv   *httptest.Server
 	getOK bool
-	page  string // the column page
-	mu    sync.Mutex
-	calls map[string]int // "METHOD path" → count
-	bad   []string       // proxy requests missing a parameter
+	// getPage, when set, answers a GET with this 200 HTML page instead of
+	// a 405 (a portal's error page).
+	getPage string
+	page    string // the column page
+	mu      sync.Mutex
+	calls   map[string]int // "METHOD path" → count
+	bad     []string       // proxy requests missing a parameter
 }
 
 // jpaasTitles are the nine records; decoys at 3, 5 and 8 (1-based).
@@ -54,6 +57,11 @@ func (p *jpaasPortal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, p.page)
 	case strings.HasSuffix(r.URL.Path, "dataproxy.jsp"):
 		if r.Method != http.MethodPost && !p.getOK {
+			if p.getPage != "" {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				fmt.Fprint(w, p.getPage)
+				return
+			}
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
@@ -122,21 +130,25 @@ func TestJpaasVariants(t *testing.T) {
 		name        string
 		page        string
 		getOK       bool
+		getPage     string
 		wantGets    int // GETs of dataproxy.jsp
 		wantPosts   int
 		wantProxies int // listing rows
 	}{
 		// Inline first group: groups 4-6 and 7-9 only. The first GET
 		// fails, the POST works and is used directly afterwards.
-		{"inline datastore, POST only", inlinePage, false, 1, 2, 2},
-		{"inline datastore, GET", inlinePage, true, 2, 0, 2},
+		{"inline datastore, POST only", inlinePage, false, "", 1, 2, 2},
+		{"inline datastore, GET", inlinePage, true, "", 2, 0, 2},
+		// A 200 error page to the GET: no records, so the POST.
+		{"GET answers an error page", inlinePage, false, "<html><body>非法请求</body></html>", 1, 2, 2},
 		// No inline records: the first group is asked for, its total
 		// leads to the others.
-		{"JS literal, POST only", jpaasLiteralPage, false, 1, 3, 3},
-		{"attributes, GET", jpaasAttrPage, true, 3, 0, 3},
+		{"JS literal, POST only", jpaasLiteralPage, false, "", 1, 3, 3},
+		{"attributes, GET", jpaasAttrPage, true, "", 3, 0, 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := newJpaasPortal(t, tc.getOK, tc.page)
+			p.getPage = tc.getPage
 			dir := t.TempDir()
 			sum, err := runCrawl(t, context.Background(), testConfig(p.srv.URL+"/col/col77/index.html"), dir)
 			if err != nil {
