@@ -140,6 +140,18 @@ func htmlLinks(p *page, text string) []link {
 			}
 		})
 	}
+	if p.Kind == KindList {
+		// A page jump list: <select onchange="location.href=this.value">
+		// with one <option value="index_2.html"> per page.
+		doc.Find("select[onchange] option[value]").Each(func(_ int, s *goquery.Selection) {
+			if !strings.Contains(s.Parent().AttrOr("onchange", "")+s.ParentsFiltered("select").AttrOr("onchange", ""), "location") {
+				return
+			}
+			if u := resolve(base, s.AttrOr("value", "")); u != nil && isPagination(p.URL, u, "") {
+				out = append(out, link{URL: u.String(), Kind: KindList})
+			}
+		})
+	}
 	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
 		u := resolve(base, href)
