@@ -22,10 +22,14 @@ const (
 	maxSpan        = 3
 	minOptionalSim = 0.4
 	minBlankSim    = 0.5
-	negInf         = -1e18
-	moveSkipLine   = 1
-	moveSkipExp    = 2
-	moveMatchBase  = 10
+	// A text row printing a label only may be a row of blanks or the tail
+	// of a label wrapped from the line above: it stands alone only when
+	// its label names the row well.
+	minTextBlankSim = 0.75
+	negInf          = -1e18
+	moveSkipLine    = 1
+	moveSkipExp     = 2
+	moveMatchBase   = 10
 )
 
 // match is one expected row aligned with one or more consecutive lines
@@ -166,7 +170,8 @@ func align(lines []line, exps []expected) []match {
 				// but only on numbers, and only for a row the template
 				// always has: an optional row or a row of empty cells
 				// must also be named.
-				if exps[j].optional && sim < minOptionalSim || lines[valLine].printed == 0 && sim < minBlankSim {
+				if exps[j].optional && sim < minOptionalSim || lines[valLine].printed == 0 && sim < minBlankSim ||
+					lines[valLine].printed == 0 && !lines[valLine].grid && sim < minTextBlankSim {
 					continue
 				}
 				// The fit of the values counts fully once the label

@@ -151,7 +151,7 @@ func layoutBlock(lines []string) ([][]string, bool) {
 			}
 		}
 	}
-	if values < 3 || anchored*10 < values*9 {
+	if values < 1 || anchored*10 < values*9 {
 		return nil, false
 	}
 	// Columns: the field starts of the block, starts one column apart
