@@ -23,6 +23,10 @@ import (
 // json_encode (<, > and & as \u003c…, / as \/) or by hand-made templates
 // (single quotes, \x escapes). gkmlptArticle finds and decodes it.
 
+// maxShellText is the most visible text (runes) a page may show around
+// an article it holds only in a script's "content": property.
+const maxShellText = 200
+
 // maxConfigScan bounds how much script text is scanned for the object.
 const maxConfigScan = 16 << 20
 
@@ -31,6 +35,9 @@ type gkmlpt struct {
 	content   string // the article's HTML
 	title     string
 	published string // "2006-01-02 15:04", China time, or ""
+	// detail is false when content came from a "content": property
+	// outside DETAIL, a weaker sign of a gkmlpt page.
+	detail bool
 }
 
 // gkmlptArticle returns the DETAIL of a gkmlpt content page: the text of
@@ -75,6 +82,7 @@ func parseConfig(script string) (gkmlpt, bool) {
 		g.content = props["content"]
 		g.title = props["title"]
 		g.published = publishTime(props)
+		g.detail = strings.TrimSpace(g.content) != ""
 	}
 	if strings.TrimSpace(g.content) == "" {
 		// A separate "content": property anywhere after _CONFIG: take the
@@ -490,6 +498,14 @@ func gkmlptPage(text []byte, root *html.Node, doc *document.Document) (*html.Nod
 	g, ok := gkmlptArticle(root)
 	if !ok {
 		return nil, false
+	}
+	if !g.detail {
+		// Some other script's "content": an article only when the page
+		// shows next to no text of its own (gkmlpt's body is an empty
+		// app div), never in place of a page's visible article.
+		if b := findElement(root, atom.Body); b != nil && statOf(b, nil).plain() > maxShellText {
+			return nil, false
+		}
 	}
 	body, err := gkmlptBody(g.content)
 	if err != nil || body == nil {

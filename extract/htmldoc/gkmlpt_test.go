@@ -53,19 +53,19 @@ func TestParseConfig(t *testing.T) {
 	}{
 		{"PHP json_encode, Unix time in seconds",
 			`window._CONFIG = {SID: '200062', DETAIL: {"attachment":[{"name":"a}b"}],"content":"\u003cp\u003e甲\u003c\/p\u003e","date":1579660200,"title":"报告"}, X: 1};`,
-			gkmlpt{content: "<p>甲</p>", title: "报告", published: "2020-01-22 10:30"}, true},
+			gkmlpt{content: "<p>甲</p>", title: "报告", published: "2020-01-22 10:30", detail: true}, true},
 		{"bare keys, single quotes, publish_time string wins over date",
 			"window._CONFIG = {\n DETAIL: {\n  title: '报告 2021',\n  date: 1579660200, // comment\n  publish_time: '2022-01-25 09:00:00',\n  content: '<p>it\\'s</p>'\n }\n};",
-			gkmlpt{content: "<p>it's</p>", title: "报告 2021", published: "2022-01-25 09:00:00"}, true},
+			gkmlpt{content: "<p>it's</p>", title: "报告 2021", published: "2022-01-25 09:00:00", detail: true}, true},
 		{"milliseconds",
 			`window._CONFIG={"DETAIL":{"content":"<p>x</p>","display_publish_time":1643072400000}}`,
-			gkmlpt{content: "<p>x</p>", published: "2022-01-25 09:00"}, true},
+			gkmlpt{content: "<p>x</p>", published: "2022-01-25 09:00", detail: true}, true},
 		{"content in a separate property beside DETAIL",
 			`var _CONFIG = {DETAIL: {"title":"报告","content":""}}; var data = {"content": "\u003ctable\u003e\u003c\/table\u003e"};`,
 			gkmlpt{content: "<table></table>", title: "报告"}, true},
 		{"nonsense timestamp dropped",
 			`_CONFIG={DETAIL:{content:"<p>x</p>",date:12}}`,
-			gkmlpt{content: "<p>x</p>"}, true},
+			gkmlpt{content: "<p>x</p>", detail: true}, true},
 		{"a key that only ends in DETAIL is not DETAIL",
 			`_CONFIG={NODETAIL:{content:"x"}}`, gkmlpt{}, false},
 		{"index page: no DETAIL", `window._CONFIG = {SID: '200062', TREE: [{"id":1}]};`, gkmlpt{}, false},
@@ -116,6 +116,17 @@ func TestGkmlptPage(t *testing.T) {
 	}
 	if got := paragraphs(d); !reflect.DeepEqual(got, []string{"某某镇报告", "正文"}) {
 		t.Errorf("paragraphs %q", got)
+	}
+
+	// A "content": property outside DETAIL is the article of a page
+	// that shows nothing else, not of a page with its own article.
+	shell := `<body><div id="app"></div><script>window._CONFIG = {SID: '1'}; var data = {"content": "\u003cp\u003e正文\u003c\/p\u003e"};</script></body>`
+	if got := paragraphs(mustRead(t, []byte(shell))); !reflect.DeepEqual(got, []string{"正文"}) {
+		t.Errorf("shell page: paragraphs %q", got)
+	}
+	article := `<body><div class="content"><p>` + strings.Repeat("本机关依法公开政府信息。", 30) + `</p></div><script>window._CONFIG = {SID: '1'}; layer.open({content: '<p>提示</p>'});</script></body>`
+	if got := paragraphs(mustRead(t, []byte(article))); len(got) != 1 || !strings.HasPrefix(got[0], "本机关") {
+		t.Errorf("page with its own article: paragraphs %q", got)
 	}
 
 	// A page that merely mentions _CONFIG in its visible text, or whose
