@@ -15,9 +15,31 @@ func placeByPosition(l *line, n int, colmap []int) (out []*cand, ok bool) {
 	if l.grid || len(colmap) != n || len(l.all) == 0 {
 		return nil, false
 	}
+	if out, ok := placeShifted(l, n, colmap, 0); ok {
+		return out, true
+	}
+	// A row set one or two fields off the header (a label cell merged or
+	// split by the OCR) is placed under the one shift that fits it.
+	var found []*cand
+	fits := 0
+	for _, d := range []int{-1, 1, -2, 2, -3, 3} {
+		if o, ok := placeShifted(l, n, colmap, d); ok {
+			found = o
+			fits++
+		}
+	}
+	if fits == 1 {
+		return found, true
+	}
+	return nil, false
+}
+
+// placeShifted places the row's fields under colmap shifted by d grid
+// columns, or reports that some printed value falls outside them.
+func placeShifted(l *line, n int, colmap []int, d int) (out []*cand, ok bool) {
 	slot := func(col int) int {
 		for k, gc := range colmap {
-			if gc == col && gc >= 0 {
+			if gc >= 0 && gc+d == col {
 				return k
 			}
 		}
@@ -41,7 +63,11 @@ func placeByPosition(l *line, n int, colmap []int) (out []*cand, ok bool) {
 		out[k], filled[k] = cd, true
 		count++
 	}
-	if !l.positional && count == n-1 && n > 1 && (!filled[0] || !filled[n-1]) && !rowTotalHolds(out) {
+	if d != 0 && count == 0 {
+		return nil, false
+	}
+	// Only requests rows have the identities to place a gap by.
+	if !l.positional && n == len(requestCols) && count == n-1 && (!filled[0] || !filled[n-1]) && !rowTotalHolds(out) {
 		return nil, false
 	}
 	return out, true
