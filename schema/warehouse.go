@@ -72,7 +72,7 @@ var Issues = Table{
 		Col("rule", str, false, "Rule broken: requests_balance, requests_outcomes, requests_row_total, review_litigation_total, carryover_continuity, published_before_year_end, sources_disagree, or a reading rule of the extractor."),
 		Col("severity", str, false, "error, warn or info."),
 		Col("message", str, false, "What is wrong, in words."),
-		Col("cells", str, true, "The cells involved, comma-joined table.row.col keys (review_litigation: review_litigation.<code>)."),
+		Col("cells", str, true, "The cells involved, comma-joined table.row.col keys (review_litigation: review_litigation.<code>); carryover_continuity prefixes each with its year (2022:requests.carried_forward.total)."),
 		Col("expected", f64, true, "The value the rule expects, when it is a number."),
 		Col("actual", f64, true, "The value found, when it is a number."),
 		Col("seq", i32, false, "Position of the issue within its report (extract's issues first, then load's), for a stable order."),
