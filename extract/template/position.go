@@ -1,5 +1,7 @@
 package template
 
+import "strings"
+
 // placeByPosition reads a text row (OCR output, tab-separated; a layout
 // table) under the grid columns its header names: colmap gives the grid
 // column of each of the n expected columns (-1 where the header prints
@@ -18,11 +20,16 @@ func placeByPosition(l *line, n int, colmap []int) (out []*cand, ok bool) {
 	if out, ok := placeShifted(l, n, colmap, 0); ok {
 		return out, true
 	}
-	// A row set one or two fields off the header (a label cell merged or
-	// split by the OCR) is placed under the one shift that fits it.
+	return placeUnique(l, n, colmap, []int{-1, 1, -2, 2, -3, 3})
+}
+
+// placeUnique places a row set off the header by one to three fields (a
+// label cell merged or split by the OCR, the rowspan cells a page break
+// left behind) under the one shift of those given that fits it.
+func placeUnique(l *line, n int, colmap []int, shifts []int) (out []*cand, ok bool) {
 	var found []*cand
 	fits := 0
-	for _, d := range []int{-1, 1, -2, 2, -3, 3} {
+	for _, d := range shifts {
 		if o, ok := placeShifted(l, n, colmap, d); ok {
 			found = o
 			fits++
@@ -44,6 +51,23 @@ func placeShifted(l *line, n int, colmap []int, d int) (out []*cand, ok bool) {
 			}
 		}
 		return -1
+	}
+	// The columns must lie right of the row's label.
+	labelEnd := -1
+	for i, t := range l.cells {
+		if k, _ := classify(t); k == kindLabel && strings.TrimSpace(t) != "" {
+			labelEnd = i
+		}
+	}
+	for _, c := range l.all {
+		if c.col == labelEnd {
+			labelEnd-- // a value split off the label's last cell
+		}
+	}
+	for _, gc := range colmap {
+		if gc >= 0 && gc+d <= labelEnd {
+			return nil, false
+		}
 	}
 	out = make([]*cand, n)
 	filled := make([]bool, n)
@@ -110,4 +134,27 @@ func oneSlid(cs []cand) bool {
 		}
 	}
 	return empties == 1 && len(cs) > 1 && (cs[0].empty || cs[len(cs)-1].empty)
+}
+
+// requestSlots places a requests row: by its own table's header columns,
+// or, in a text table without a header (the part after a page break), by
+// the header of the nearest table before it, under whichever single shift
+// fits the row; else as slots does without a header.
+func requestSlots(l *line, n int, colmaps map[int][]int) ([]*cand, int) {
+	cm := colmaps[l.table]
+	if cm != nil || l.grid {
+		return slots(l, n, cm)
+	}
+	best := -1
+	for t := range colmaps {
+		if t < l.table && t > best && colmaps[t] != nil {
+			best = t
+		}
+	}
+	if best >= 0 && len(l.cands) != n {
+		if out, ok := placeUnique(l, n, colmaps[best], []int{0, -1, 1, -2, 2, -3, 3}); ok {
+			return out, 0
+		}
+	}
+	return slots(l, n, nil)
 }

@@ -337,7 +337,7 @@ func (c *coder) requests(lines []line) {
 		e := exps[mt.exp]
 		l := &lines[mt.vals]
 		c.conflict(report.TableRequests, e.code, lines, mt)
-		ss, missing := slots(l, len(e.cols), colmaps[l.table])
+		ss, missing := requestSlots(l, len(e.cols), colmaps)
 		order = append(order, e.code)
 		if missing > 0 {
 			gaps = append(gaps, pending{e.code, ss, l})
