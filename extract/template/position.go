@@ -59,7 +59,11 @@ func placeShifted(l *line, n int, colmap []int, d int) (out []*cand, ok bool) {
 			labelEnd = i
 		}
 	}
-	for _, c := range l.all {
+	cs := l.all
+	if l.grid {
+		cs = l.cands // a grid keeps its empty cells among the candidates
+	}
+	for _, c := range cs {
 		if c.col == labelEnd {
 			labelEnd-- // a value split off the label's last cell
 		}
@@ -72,8 +76,8 @@ func placeShifted(l *line, n int, colmap []int, d int) (out []*cand, ok bool) {
 	out = make([]*cand, n)
 	filled := make([]bool, n)
 	count := 0
-	for i := range l.all {
-		cd := &l.all[i]
+	for i := range cs {
+		cd := &cs[i]
 		k := slot(cd.col)
 		if cd.empty {
 			if k >= 0 && out[k] == nil {
@@ -142,8 +146,16 @@ func oneSlid(cs []cand) bool {
 // fits the row; else as slots does without a header.
 func requestSlots(l *line, n int, colmaps map[int][]int) ([]*cand, int) {
 	cm := colmaps[l.table]
-	if cm != nil || l.grid {
+	if cm != nil {
 		return slots(l, n, cm)
+	}
+	var ss []*cand
+	missing := 0
+	if l.grid {
+		// A grid row read in order is right unless it is short.
+		if ss, missing = slots(l, n, nil); missing == 0 {
+			return ss, 0
+		}
 	}
 	best := -1
 	for t := range colmaps {
@@ -151,10 +163,13 @@ func requestSlots(l *line, n int, colmaps map[int][]int) ([]*cand, int) {
 			best = t
 		}
 	}
-	if best >= 0 && len(l.cands) != n {
+	if best >= 0 && (l.grid || len(l.cands) != n) {
 		if out, ok := placeUnique(l, n, colmaps[best], []int{0, -1, 1, -2, 2, -3, 3}); ok {
 			return out, 0
 		}
+	}
+	if l.grid {
+		return ss, missing
 	}
 	return slots(l, n, nil)
 }
