@@ -8,18 +8,59 @@ import (
 // A ruled table can lack the rule between two rows: a border the exporter
 // left out, or drawn only in some columns. The rows' cells then share one
 // grid row, and the lines of each value cell would be joined, two numbers
-// on separate lines read as one (12 over 11 as 1211). A number is never
-// wrapped over two lines in these tables, while a label often is, so a grid
-// row whose value cells hold numbers on clearly separate lines is split
-// into one row per line of numbers; the cut lies halfway between two lines
-// of numbers, so a wrapped label whose numbers sit on its middle line stays
-// with them.
+// on separate lines read as one (12 over 11 as 1211). So a grid row whose
+// value cells hold numbers on clearly separate lines is split into one row
+// per line of numbers; the cut lies halfway between two lines of numbers,
+// so a wrapped label whose numbers sit on its middle line stays with them.
+// A number is wrapped only when the cell is too narrow for it (LibreOffice
+// breaks 14 into 1 over 4 in a column a digit wide; Chromium never breaks
+// digits): lines that would have fitted on one line are never a wrap, and
+// lines that would not are joined as before.
 
 // numLine is a line of digits in one cell of a grid row.
 type numLine struct {
 	cell       *tcell
 	base, size float64
 	mid        float64 // vertical centre, as place measures it
+	width      float64 // of the whole line
+	first      float64 // width of its first glyph
+}
+
+// wrapPad is the most horizontal padding a cell is given (Word's default
+// is 5.4 pt a side): a line of digits followed by one of the next line's
+// that would have fitted in the cell within it was not wrapped.
+const wrapPad = 11.0
+
+// wrapped reports whether b, the line of digits under a in the same cell,
+// is the rest of a number too wide for the cell (LibreOffice breaks digits
+// in a narrow column): a's digits and the first of b's would not have fit
+// on one line.
+func wrapped(a, b numLine) bool {
+	return a.width+b.first > a.cell.x1-a.cell.x0-wrapPad
+}
+
+// wrapAcross reports whether some cell's number is wrapped across the gap
+// after line of numbers k: from its last line above the gap onto its first
+// line below it (a cell's lines need not be on consecutive lines of
+// numbers: a one-line number of another cell can sit between them).
+func wrapAcross(groups [][]numLine, k int) bool {
+	above := map[*tcell]numLine{}
+	for _, g := range groups[:k+1] {
+		for _, n := range g {
+			above[n.cell] = n // groups run top to bottom: the last wins
+		}
+	}
+	for _, g := range groups[k+1:] {
+		for _, n := range g {
+			if a, ok := above[n.cell]; ok {
+				if wrapped(a, n) {
+					return true
+				}
+				delete(above, n.cell) // only its first line below counts
+			}
+		}
+	}
+	return false
 }
 
 // isNumber reports whether s is a number as printed in a table cell (digits
@@ -85,6 +126,9 @@ func (t *ptable) rowCuts(r int) []seg {
 	}
 	var out []seg
 	for k := 0; k+1 < len(groups); k++ {
+		if wrapAcross(groups, k) {
+			continue
+		}
 		lo, hi := gap(groups[k], groups[k+1])
 		cut := (lo + hi) / 2
 		for _, c := range own {
@@ -99,7 +143,8 @@ func numLines(c *tcell, lines []line) []numLine {
 	var nums []numLine
 	for _, l := range lines {
 		if isNumber(l.text()) {
-			nums = append(nums, numLine{cell: c, base: l.base, size: l.size, mid: l.base - 0.35*l.size})
+			nums = append(nums, numLine{cell: c, base: l.base, size: l.size, mid: l.base - 0.35*l.size,
+				width: l.x1 - l.x0, first: l.glyphs[0].x1 - l.glyphs[0].x0})
 		}
 	}
 	return nums
@@ -149,6 +194,9 @@ func (t *ptable) spanCuts(c *tcell) []seg {
 	groups := lineUp(numLines(c, groupLines(c.glyphs)))
 	var out []seg
 	for k := 0; k+1 < len(groups); k++ {
+		if wrapAcross(groups, k) {
+			continue
+		}
 		lo, hi := gap(groups[k], groups[k+1])
 		best, bestD := -1.0, 0.0
 		for _, y := range t.ys[c.r0+1 : c.r1+1] {

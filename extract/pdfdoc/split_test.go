@@ -101,32 +101,42 @@ func TestGoldenChromiumRows(t *testing.T) {
 func TestSplitNumericRows(t *testing.T) {
 	// two columns of values (x 200-300, 300-400) under a label column
 	frame := []rule{hline(100, 400, 100), hline(100, 400, 200), vline(100, 100, 200), vline(200, 100, 200), vline(300, 100, 200), vline(400, 100, 200)}
+	// narrow value columns (x 200-214, 214-228): a digit and a half wide
+	// once padded
+	narrow := []rule{hline(100, 228, 100), hline(100, 228, 200), vline(100, 100, 200), vline(200, 100, 200), vline(214, 100, 200), vline(228, 100, 200)}
 	for _, c := range []struct {
 		name   string
+		rules  []rule // nil: frame
 		glyphs [][]glyph
 		want   string
 	}{
-		{"two rows, every column", [][]glyph{
+		{"two rows, every column", nil, [][]glyph{
 			text("规章", 104, 125, 10), text("3", 204, 125, 10), text("20", 304, 125, 10),
 			text("规范性文件", 104, 165, 10), text("6", 204, 165, 10), text("38", 304, 165, 10),
 		}, "规章\t3\t20\n规范性文件\t6\t38"},
-		{"two rows, wrapped labels around their numbers", [][]glyph{
+		{"two rows, wrapped labels around their numbers", nil, [][]glyph{
 			text("本机关不掌握", 104, 115, 10), text("相关信息", 104, 128, 10), text("56", 204, 122, 10), text("60", 304, 122, 10),
 			text("没有现成信息", 104, 160, 10), text("需另行制作", 104, 173, 10), text("5", 204, 167, 10), text("5", 304, 167, 10),
 		}, "本机关不掌握相关信息\t56\t60\n没有现成信息需另行制作\t5\t5"},
-		{"one row with a blank: label lines on both number lines", [][]glyph{
+		{"one row with a blank: label lines on both number lines", nil, [][]glyph{
 			text("规章", 104, 125, 10), text("20", 304, 125, 10),
 			text("规范性文件", 104, 165, 10), text("38", 304, 165, 10),
 		}, "规章\t\t20\n规范性文件\t\t38"},
-		{"one row, a label wrapped around one line of numbers", [][]glyph{
+		{"one row, a label wrapped around one line of numbers", nil, [][]glyph{
 			text("其他法律行政", 104, 125, 10), text("法规禁止公开", 104, 150, 10), text("2", 204, 137, 10), text("2", 304, 137, 10),
 		}, "其他法律行政法规禁止公开\t2\t2"},
-		{"one number wrapped in its cell is not two rows", [][]glyph{
+		{"one number wrapped in its cell is not two rows", nil, [][]glyph{
 			text("采购总金额", 104, 137, 10), text("18643", 304, 125, 10), text("3900", 304, 140, 10),
 		}, "采购总金额\t\t186433900"},
+		{"numbers wrapped a digit a line in narrow columns (LibreOffice)", narrow, [][]glyph{
+			text("七、总计", 104, 150, 10), text("1", 204, 140, 10), text("4", 204, 155, 10), text("1", 218, 140, 10), text("9", 218, 155, 10),
+		}, "七、总计\t14\t19"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := &page{n: 1, w: 595, h: 842, rules: frame}
+			if c.rules != nil {
+				p.rules = c.rules
+			}
 			for _, g := range c.glyphs {
 				p.glyphs = append(p.glyphs, g...)
 			}
