@@ -45,9 +45,14 @@
 //     columns the header names (the field's position says which cell);
 //     a row whose values are consecutive and one short is ambiguous (a
 //     lost tab slides them alike) and is placed by the identities, unless
-//     its printed total already adds up. A text row printing a label and
-//     nothing else is a row of blanks (null cells), found by its label; a
-//     text review row of fifteen fields keeps its empty fields as blanks.
+//     its printed total already adds up (layout text, read by position,
+//     has no lost tabs: Meta layout_tables). A row set one to three fields
+//     off the header is placed under the one shift that fits it, and a
+//     requests part without a header (continued after a page break) is
+//     read under the previous part's header the same way. A text row
+//     printing a label and nothing else is a row of blanks (null cells)
+//     when its label names the row well (else it is a wrapped label's
+//     tail); a text review row keeps its empty fields as blanks.
 //
 // The template is told by words only one of them prints (2021: 本年制发件数,
 // 逾期不补正…; 2019: 本年新制作数量, 政府集中采购…), by the year only when the
