@@ -21,10 +21,16 @@
 // them (rowspan/colspan expanded, copies marked Copy); each character goes
 // to the cell under its centre, so a wrapped label whose numbers sit on its
 // middle line is still one row, and a vertical label set one character per
-// line is one cell. A table ending a page and one starting the next with the
-// same columns are one table: a label cell the break cut is joined back, a
-// row the break cut (Writer lets rows break) is joined, and header rows
-// repeated on the new page are dropped. Page numbers (-4-, 第4页, 4/6) and
+// line is one cell. Numbers on separate lines are never joined into one: a
+// grid row (or a value cell spanning grid rows) whose numbers sit on
+// clearly separate lines lacks a rule and is split into one row per line of
+// numbers, unless the lines could not have fitted on one line of the cell
+// (a number LibreOffice wrapped in a narrow column). A table ending a page
+// and one starting the next with the same columns are one table: a label
+// cell the break cut is joined back (a cell goes on only when neither the
+// foot of the page nor the top of the next is ruled: Chromium draws the rule
+// between two rows once, at the foot), a row the break cut (Writer lets rows
+// break) is joined, and header rows repeated on the new page are dropped. Page numbers (-4-, 第4页, 4/6) and
 // running headers or footers (the same margin line on three pages or more)
 // are dropped.
 //
