@@ -245,12 +245,12 @@ func (w *walker) table(n *html.Node, depth int) {
 	if k > 1 && w.blocks[k-1].grid == nil && continued(w.blocks[k-1].text) && w.blocks[k-2].grid != nil {
 		if continues(w.blocks[k-2].grid, g) {
 			w.blocks = w.blocks[:k-1]
-			join(w.blocks[k-2].grid, g)
+			join(w.blocks[k-2].grid, g, &w.ids)
 			return
 		}
 	}
 	if k > 0 && w.blocks[k-1].grid != nil && continues(w.blocks[k-1].grid, g) {
-		join(w.blocks[k-1].grid, g)
+		join(w.blocks[k-1].grid, g, &w.ids)
 		return
 	}
 	w.blocks = append(w.blocks, block{grid: g})

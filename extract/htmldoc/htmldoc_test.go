@@ -190,6 +190,54 @@ func TestTables(t *testing.T) {
 			}},
 		},
 		{
+			name: "page-break part: rows right-aligned by grid width, a value column blank in every row of the part kept",
+			html: `<table>
+<tr><td colspan="3">项目</td><td>自然人</td><td>法人</td><td>总计</td></tr>
+<tr><td colspan="3">一、本年新收</td><td>4</td><td>1</td><td>5</td></tr>
+<tr><td rowspan="4">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>2</td><td>1</td><td>3</td></tr>
+<tr><td rowspan="2">（三）不予公开</td><td>1.属于国家秘密</td><td>0</td><td>0</td><td>0</td></tr>
+</table>
+<p><br clear="all" style="page-break-before:always"></p>
+<table>
+<tr><td>2.其他法律行政法规禁止公开</td><td>1</td><td>&nbsp;</td><td>1</td></tr>
+<tr><td colspan="2">（七）总计</td><td>3</td><td>&nbsp;</td><td>4</td></tr>
+<tr><td colspan="3">四、结转下年度继续办理</td><td>0</td><td>&nbsp;</td><td>&nbsp;</td></tr>
+</table>`,
+			tables: [][][]string{{
+				{"项目", "^项目", "^项目", "自然人", "法人", "总计"},
+				{"一、本年新收", "^一、本年新收", "^一、本年新收", "4", "1", "5"},
+				{"三、本年度办理结果", "（一）予以公开", "^（一）予以公开", "2", "1", "3"},
+				{"^三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "0", "0", "0"},
+				{"^三、本年度办理结果", "^（三）不予公开", "2.其他法律行政法规禁止公开", "1", "", "1"},
+				{"^三、本年度办理结果", "（七）总计", "^（七）总计", "3", "", "4"},
+				{"四、结转下年度继续办理", "^四、结转下年度继续办理", "^四、结转下年度继续办理", "0", "", ""},
+			}},
+		},
+		{
+			name: "page-break part with the phantom column of the first: joined, then the phantom dropped; a row short of trailing cells placed by its label",
+			html: `<table>
+<tr><td colspan="3">项目</td><td>自然人</td><td>总计</td><td>&nbsp;</td></tr>
+<tr><td rowspan="5">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>6</td><td>7</td><td>&nbsp;</td></tr>
+<tr><td rowspan="3">（三）不予公开</td><td>1.属于国家秘密</td><td>0</td><td>0</td><td>&nbsp;</td></tr>
+</table>
+<p>&nbsp;</p>
+<table>
+<tr><td>2.其他法律行政法规禁止公开</td><td>&nbsp;</td><td>1</td><td>&nbsp;</td></tr>
+<tr><td>3.危及“三安全一稳定”</td><td>2</td><td>2</td></tr>
+<tr><td colspan="2">（七）总计</td><td>8</td><td>10</td><td>&nbsp;</td></tr>
+<tr><td colspan="3">四、结转下年度继续办理</td><td>&nbsp;</td><td>0</td><td>&nbsp;</td></tr>
+</table>`,
+			tables: [][][]string{{
+				{"项目", "^项目", "^项目", "自然人", "总计"},
+				{"三、本年度办理结果", "（一）予以公开", "^（一）予以公开", "6", "7"},
+				{"^三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "0", "0"},
+				{"^三、本年度办理结果", "^（三）不予公开", "2.其他法律行政法规禁止公开", "", "1"},
+				{"^三、本年度办理结果", "^（三）不予公开", "3.危及“三安全一稳定”", "2", "2"},
+				{"^三、本年度办理结果", "（七）总计", "^（七）总计", "8", "10"},
+				{"四、结转下年度继续办理", "^四、结转下年度继续办理", "^四、结转下年度继续办理", "", "0"},
+			}},
+		},
+		{
 			name: "a 续表 caption between the parts does not keep them apart",
 			html: `<table><tr><td>项目</td><td>自然人</td></tr><tr><td>一、本年新收</td><td>5</td></tr></table>
 <p align="center">（续表）</p>

@@ -34,6 +34,13 @@ type slot struct {
 // grid is a table under construction.
 type grid struct {
 	rows [][]slot
+	// raw is the grid as the HTML laid it out, before clean dropped
+	// phantom rows and columns: rows are not right-aligned yet in the
+	// part after a page break, so a column blank in every raw row of
+	// that part is not yet known to be blank in the joined table. join
+	// aligns raw rows against raw rows, then cleans; nil when the
+	// document's budget could not afford the copy.
+	raw [][]slot
 }
 
 func (g *grid) width() int {
@@ -204,8 +211,27 @@ func build(table *html.Node, ids *int, budget *int) *grid {
 		}
 		g.rows[i] = row
 	}
+	if w*len(g.rows) <= *budget {
+		*budget -= w * len(g.rows)
+		g.raw = cloneRows(g.rows)
+	}
 	g.clean()
 	return g
+}
+
+// cloneRows copies a grid's rows (clean works in place).
+func cloneRows(rows [][]slot) [][]slot {
+	n := 0
+	for _, row := range rows {
+		n += len(row)
+	}
+	all := make([]slot, 0, n)
+	out := make([][]slot, len(rows))
+	for i, row := range rows {
+		all = append(all, row...)
+		out[i] = all[len(all)-len(row) : len(all) : len(all)]
+	}
+	return out
 }
 
 // clean drops grid rows and columns that hold no cell of their own: each
@@ -379,18 +405,44 @@ func numeric(s string) bool {
 	return digit
 }
 
-// join appends next below prev. A row of next shorter than prev is
+// join appends next below prev. A row of next narrower than prev is
 // aligned to the right: the columns it lacks are the label columns whose
 // rowspan the page break cut, so they are filled from the row above as
-// copies. Rows are measured one by one (trailing holes not counted), since
-// the part after the break is often ragged: rows inside a cut group lack
-// more label cells than rows that open a new group.
-func join(prev, next *grid) {
-	if k := repeatsHeader(prev, next); k > 0 {
+// copies. Rows are measured one by one in grid positions (colspans
+// expanded, blank cells kept, trailing holes not counted), since the part
+// after the break is often ragged: rows inside a cut group lack more
+// label cells than rows that open a new group.
+//
+// The raw grids (before clean) are aligned, then the joined grid is
+// cleaned: cleaning the ragged part on its own would take a value column
+// that happens to be blank in every row of its left-aligned rows for a
+// phantom one and shift the rows. A row whose leading label cells do not
+// reach the label width of prev's rows when right-aligned (a row short of
+// trailing cells) is placed by its labels instead.
+func join(prev, next *grid, ids *int) {
+	if k := repeatsHeader(prev, next); k > 0 || prev.raw == nil || next.raw == nil {
+		// A repeated header: the part is a whole table of its own,
+		// cleaned alike; align the cleaned rows.
 		next.rows = next.rows[k:]
+		prev.rows = appendAligned(prev.rows, next.rows, -1, ids)
+		prev.raw = nil
+		prev.clean()
+		return
 	}
-	W := prev.width()
-	for _, row := range next.rows {
+	prev.raw = appendAligned(prev.raw, next.raw, labelWidth(prev.raw), ids)
+	prev.rows = cloneRows(prev.raw)
+	prev.clean()
+}
+
+// appendAligned appends next's rows under rows, each aligned as join
+// says; labels is the label width of rows (-1 for unknown). Positions
+// a row leaves open on the right become holes with ids from ids.
+func appendAligned(rows, next [][]slot, labels int, ids *int) [][]slot {
+	if len(rows) == 0 {
+		return rows
+	}
+	W := len(rows[0])
+	for _, row := range next {
 		used := len(row)
 		for used > 0 && row[used-1].hole {
 			used--
@@ -398,9 +450,13 @@ func join(prev, next *grid) {
 		if used > W {
 			used = W
 		}
-		above := prev.rows[len(prev.rows)-1]
+		start := W - used
+		if k := leadingLabels(row[:used]); labels > 0 && k > 0 && k <= labels && start+k != labels && labels-k+used <= W {
+			start = labels - k
+		}
+		above := rows[len(rows)-1]
 		out := make([]slot, 0, W)
-		out = append(out, above[:W-used]...)
+		out = append(out, above[:start]...)
 		// A row opening a new top-level part ("四、结转下年度继续办理")
 		// is not under the cut label of the part before ("三、本年度办理
 		// 结果"): its own label takes the leading columns instead.
@@ -415,9 +471,56 @@ func join(prev, next *grid) {
 			}
 		}
 		out = append(out, row[:used]...)
-		prev.rows = append(prev.rows, out)
+		for len(out) < W {
+			*ids++
+			out = append(out, slot{id: *ids, hole: true})
+		}
+		rows = append(rows, out)
 	}
-	prev.clean()
+	return rows
+}
+
+// leadingLabels counts a row's leading positions holding label text
+// (not blank, not a number): the label columns the row covers itself,
+// a label's colspan included.
+func leadingLabels(row []slot) int {
+	k := 0
+	for k < len(row) && row[k].text != "" && !numeric(row[k].text) {
+		k++
+	}
+	if k == len(row) {
+		return 0 // no value after the labels: nothing to place by
+	}
+	return k
+}
+
+// labelWidth returns how many leading label columns prev's data rows
+// (rows holding a number) have, the most common count; -1 if no row
+// holds a number.
+func labelWidth(rows [][]slot) int {
+	count := map[int]int{}
+	for _, row := range rows {
+		has := false
+		for _, s := range row {
+			if numeric(s.text) {
+				has = true
+				break
+			}
+		}
+		if !has {
+			continue
+		}
+		if k := leadingLabels(row); k > 0 {
+			count[k]++
+		}
+	}
+	best, n := -1, 0
+	for k, c := range count {
+		if c > n || c == n && k < best {
+			best, n = k, c
+		}
+	}
+	return best
 }
 
 // topLevel reports a label numbered as a top-level part of a report
