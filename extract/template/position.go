@@ -17,10 +17,33 @@ func placeByPosition(l *line, n int, colmap []int) (out []*cand, ok bool) {
 	if l.grid || len(colmap) != n || len(l.all) == 0 {
 		return nil, false
 	}
+	if out, ok := placeByTail(l, n, colmap); ok {
+		return out, true
+	}
 	if out, ok := placeShifted(l, n, colmap, 0); ok {
 		return out, true
 	}
 	return placeUnique(l, n, colmap, []int{-1, 1, -2, 2, -3, 3})
+}
+
+// placeByTail places a tab row whose last field (empty or not: the tab
+// before it is printed) stands under the header's last column, shifted as
+// far as that says. OCR text keeps a row's trailing empty fields, so a row
+// that lost its leading label cells (merged, or left in the part before a
+// page break) still ends under 总计.
+func placeByTail(l *line, n int, colmap []int) ([]*cand, bool) {
+	// Requests only: their header ends with 总计 in the last column, which
+	// keeps the rows' trailing empty fields in the grid (a column empty in
+	// every row at the right edge is dropped by the reader, so a header's
+	// last column from another table may lie beyond this one's edge).
+	if l.positional || len(l.all) == 0 || n != len(requestCols) || colmap[n-1] < 0 || colmap[n-1] >= len(l.cells) {
+		return nil, false
+	}
+	last := l.all[len(l.all)-1].col
+	if last == colmap[n-1] {
+		return nil, false // no shift: the plain reading decides
+	}
+	return placeShifted(l, n, colmap, last-colmap[n-1])
 }
 
 // placeUnique places a row set off the header by one to three fields (a
@@ -164,6 +187,9 @@ func requestSlots(l *line, n int, colmaps map[int][]int) ([]*cand, int) {
 		}
 	}
 	if best >= 0 && (l.grid || len(l.cands) != n) {
+		if out, ok := placeByTail(l, n, colmaps[best]); ok && !l.grid {
+			return out, 0
+		}
 		if out, ok := placeUnique(l, n, colmaps[best], []int{0, -1, 1, -2, 2, -3, 3}); ok {
 			return out, 0
 		}

@@ -170,7 +170,13 @@ func makeLine(cells []document.Cell, tableIdx, rowIdx int, grid bool) line {
 		// spread over columns, or row padding, never a printed blank: a
 		// blank must be printed (—, /, 无) to be read as one. Rows left
 		// short are placed by the identities.
-		l.all = slices.Clone(l.cands)
+		// A cell without a locator is the reader's padding, not a field
+		// of the line: it is no position.
+		for _, c := range l.cands {
+			if !(c.empty && c.loc == "") {
+				l.all = append(l.all, c)
+			}
+		}
 		kept := l.cands[:0]
 		for _, c := range l.cands {
 			if !c.empty {

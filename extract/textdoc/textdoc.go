@@ -59,7 +59,7 @@ func Read(data []byte) (*document.Document, error) {
 		case blank:
 			i++
 		case layout:
-			b.addTable(grids[i], l.no)
+			b.addTable(grids[i], l.no, false)
 			// Tell the template which tables were read by position: their
 			// empty cells are blanks for certain (no tab can be lost).
 			if n := len(doc.Blocks); n > 0 && doc.Blocks[n-1].Table != nil {
@@ -418,7 +418,7 @@ func (b *builder) table(lines []line, i int) int {
 		rows = alignSpaced(spacedLines, rows)
 	}
 	if len(rows) > 0 {
-		b.addTable(rows, first)
+		b.addTable(rows, first, k == tabbed)
 	}
 	if j == i {
 		j++ // cannot happen for a table kind; never loop forever
@@ -477,8 +477,11 @@ func splitPipes(s string) []string {
 
 // addTable turns rows of raw cell strings into a grid: cells trimmed,
 // spaces normalised, rows padded, columns empty in every row at the right
-// edge dropped (they carry no position).
-func (b *builder) addTable(raw [][]string, firstLine int) {
+// edge dropped (they carry no position). With unprinted set (tab text), a
+// padding cell, a field the line does not have, gets no locator: the
+// template reads a tab row's length from it (an empty field printed
+// between tabs is a cell; padding is not).
+func (b *builder) addTable(raw [][]string, firstLine int, unprinted bool) {
 	b.tables++
 	tn := b.tables
 	width := 0
@@ -510,6 +513,9 @@ func (b *builder) addTable(raw [][]string, firstLine int) {
 			row[c] = document.Cell{
 				Text:    text,
 				Locator: prefix + strconv.Itoa(ri+1) + "/c" + strconv.Itoa(c+1),
+			}
+			if unprinted && c >= len(r) {
+				row[c].Locator = ""
 			}
 		}
 		t.Rows = append(t.Rows, row)
