@@ -40,9 +40,6 @@ func placeByTail(l *line, n int, colmap []int) ([]*cand, bool) {
 		return nil, false
 	}
 	last := l.all[len(l.all)-1].col
-	if last == colmap[n-1] {
-		return nil, false // no shift: the plain reading decides
-	}
 	return placeShifted(l, n, colmap, last-colmap[n-1])
 }
 
