@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -506,9 +507,12 @@ func findAgency(ps []para, title titleCandidate, sig signature, h Hints) string 
 	}
 	if short != "" {
 		for _, l := range lines {
-			if nameLike(l) && len(l) > len(short) && strings.HasSuffix(l, short) {
+			if longerName(l, short) {
 				return l
 			}
+		}
+		if full := fullNameNear(ps, title, short); full != "" {
+			return full
 		}
 		return short
 	}
@@ -518,6 +522,154 @@ func findAgency(ps []para, title titleCandidate, sig signature, h Hints) string 
 		}
 	}
 	return strings.TrimSpace(h.Agency)
+}
+
+// longerName tells a line that is the full name of the body a title
+// calls short: a name ending with it.
+func longerName(l, short string) bool {
+	return nameLike(l) && len(l) > len(short) && strings.HasSuffix(l, short)
+}
+
+// fullNameNear looks for the full name of the body the title calls short
+// (雁塔区人民政府 for 西安市雁塔区人民政府) near the title when the title
+// stands below navigation: a line of its own standing right above the
+// title or a repeat of it (a portal prints the page heading, then the
+// article's own heading block), else the name with its parent divisions
+// written before it in the opening paragraphs (2022年，西安市雁塔区人民政府
+// 坚持…). Only a name ending with short is taken, and in running text
+// only place names may be added before it, so neither a sidebar's other
+// bodies nor a 转发 of another body's document is picked up. A short
+// name that already opens with a province or prefecture is complete.
+func fullNameNear(ps []para, title titleCandidate, short string) string {
+	if title.first < 0 {
+		return ""
+	}
+	tsq := squeeze(title.text)
+	last := title.para
+	for j := 0; j < len(ps) && j < headParas; j++ {
+		if j != title.first && ps[j].sq != tsq {
+			continue
+		}
+		if j > title.para && j-title.para > openingParas {
+			break
+		}
+		last = max(last, j)
+		if j > 0 && longerName(ps[j-1].sq, short) {
+			return ps[j-1].sq
+		}
+	}
+	if qualified(short) {
+		return ""
+	}
+	for i := last + 1; i < len(ps) && i <= last+openingParas; i++ {
+		sq := ps[i].sq
+		for from := 0; from < len(sq); {
+			k := strings.Index(sq[from:], short)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			if pre := placePrefix(sq[:at]); pre != "" {
+				return pre + short
+			}
+			from = at + len(short)
+		}
+	}
+	return ""
+}
+
+// qualified tells a name that opens with a province or prefecture-level
+// division: nothing above it is missing.
+func qualified(name string) bool {
+	pl := places()
+	for i := range name {
+		if i == 0 {
+			continue
+		}
+		if lv, ok := pl.names[name[:i]]; ok && lv != region.County {
+			return true
+		}
+	}
+	return false
+}
+
+// placePrefix returns the longest tail of s made only of division names
+// (西安市, 广东省广州市), "" if none: the parents written before a
+// body's name in running text.
+func placePrefix(s string) string {
+	pl := places()
+	// Only the run of Han characters right before the name counts.
+	start := len(s)
+	for start > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		start -= w
+		if len(s)-start > pl.maxLen*8 {
+			break
+		}
+	}
+	run := s[start:]
+	// ok[i]: run[i:] splits into division names. Scanned from the right,
+	// so the smallest i found is the longest tail.
+	ok := make([]bool, len(run)+1)
+	ok[len(run)] = true
+	best := -1
+	for i := len(run) - 1; i >= 0; i-- {
+		if !utf8.RuneStart(run[i]) {
+			continue
+		}
+		for j := i + 1; j <= len(run) && j-i <= pl.maxLen; j++ {
+			if !ok[j] || j < len(run) && !utf8.RuneStart(run[j]) {
+				continue
+			}
+			if _, found := pl.names[run[i:j]]; found {
+				ok[i] = true
+				best = i
+				break
+			}
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return run[best:]
+}
+
+// placeNames is the gazetteer's division names with their levels.
+type placeNames struct {
+	names  map[string]region.Level
+	maxLen int // bytes of the longest name
+}
+
+var (
+	placesOnce sync.Once
+	placesSet  placeNames
+)
+
+// places loads the division names once; an unreadable gazetteer leaves
+// the set empty (no name is lengthened from running text).
+func places() *placeNames {
+	placesOnce.Do(func() {
+		placesSet.names = map[string]region.Level{}
+		divs, err := region.Divisions()
+		if err != nil {
+			return
+		}
+		for _, d := range divs {
+			// Two-character county names (城区, 和县) are too common
+			// as words to stand for a place in running text.
+			if d.Level == region.County && utf8.RuneCountInString(d.Name) < 3 {
+				continue
+			}
+			if lv, seen := placesSet.names[d.Name]; !seen || d.Level < lv {
+				placesSet.names[d.Name] = d.Level
+			}
+			placesSet.maxLen = max(placesSet.maxLen, len(d.Name))
+		}
+	})
+	return &placesSet
 }
 
 // Find reads a document's metadata, using the hints where it is silent.
