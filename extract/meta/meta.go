@@ -92,9 +92,11 @@ func namesDisclosure(sq string) bool {
 	return strings.Contains(sq, "信息公开") || strings.Contains(sq, "政务公开")
 }
 
+// A title may also put 的 before 报告: 关于2021年度政府信息公开工作的报告.
 func namesReport(sq string) bool {
 	return strings.Contains(sq, "年度报告") || strings.Contains(sq, "年报") ||
-		strings.Contains(sq, "工作报告") || strings.Contains(sq, "情况报告")
+		strings.Contains(sq, "工作报告") || strings.Contains(sq, "情况报告") ||
+		strings.Contains(sq, "工作的报告") || strings.Contains(sq, "情况的报告")
 }
 
 // titleCandidate is a possible title with where it came from.
