@@ -1,12 +1,8 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/govreport/govreport/crawl"
 	"github.com/spf13/cobra"
@@ -65,20 +61,11 @@ See examples/sources.yaml for more.`,
 			if err != nil {
 				return err
 			}
-			var opts []crawl.Option
-			if isTerminal(env.Stderr) {
-				opts = append(opts, crawl.WithProgress(env.Stderr))
-			}
-			cr, err := crawl.New(cfg, env.DataDir, env.Log, opts...)
+			cr, err := newCrawler(env, cfg)
 			if err != nil {
 				return err
 			}
 			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
-			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-			defer stop()
 			sum, err := cr.Run(ctx)
 			fmt.Fprintln(env.Stdout, sum.String())
 			return err
@@ -86,4 +73,14 @@ See examples/sources.yaml for more.`,
 	}
 	cmd.Flags().StringVar(&sources, "sources", "", "sources file (YAML) listing the portal columns to crawl")
 	return cmd
+}
+
+// newCrawler makes a crawler over env's data directory, with a progress
+// bar when stderr is a terminal.
+func newCrawler(env *Env, cfg *crawl.Config) (*crawl.Crawler, error) {
+	var opts []crawl.Option
+	if isTerminal(env.Stderr) {
+		opts = append(opts, crawl.WithProgress(env.Stderr))
+	}
+	return crawl.New(cfg, env.DataDir, env.Log, opts...)
 }

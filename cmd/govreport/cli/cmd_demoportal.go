@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"os/signal"
@@ -27,9 +26,6 @@ serves it alone, for a browser or a sources.yaml of your own.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
 			// Listen for Ctrl-C before saying where the portal is, so that
 			// an interrupt right after the banner is not lost.
 			sig := make(chan os.Signal, 1)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -57,11 +56,6 @@ previous Parquet export stays in place.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
-			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-			defer stop()
 			return runAll(ctx, env, sources, workers)
 		},
 	}
@@ -156,11 +150,7 @@ func runStages(ctx context.Context, env *Env, sources string, workers int, rec *
 			Region: report.Region{Province: s.Region.Province, City: s.Region.City, County: s.Region.County}}
 	}
 
-	var opts []crawl.Option
-	if isTerminal(env.Stderr) {
-		opts = append(opts, crawl.WithProgress(env.Stderr))
-	}
-	cr, err := crawl.New(cfg, env.DataDir, env.Log, opts...)
+	cr, err := newCrawler(env, cfg)
 	if err != nil {
 		return err
 	}

@@ -51,9 +51,6 @@ type skipFile struct {
 // extractStore extracts every stored document not yet extracted by the
 // current extractor version.
 func extractStore(ctx context.Context, env *Env, opts extractOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	release, err := lockData(env.DataDir)
 	if err != nil {
 		return err
