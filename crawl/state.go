@@ -85,14 +85,15 @@ func openState(dataDir string) (*state, error) {
 		db.Close()
 		return nil, fmt.Errorf("create documents in %s: %w", path, err)
 	}
-	// Every write deletes the page's row by url first; without an index
-	// that is a scan of the whole table.
+	// Every write looks the page's row up by url (UPDATE, then INSERT
+	// when there was none); without an index that is a scan of the whole
+	// table.
 	// It is rebuilt at every open: an index replayed from the write-ahead
-	// log of a killed run can miss rows (DuckDB then fails the next
-	// DELETE), and rebuilding from the table costs milliseconds. It is not
-	// UNIQUE: DuckDB refuses a DELETE and INSERT of one key in one
-	// transaction under a unique index. If it cannot be built the crawl
-	// goes on without it, only slower.
+	// log of a killed run can miss rows, and a lookup through it would
+	// then miss the row and insert a second one; rebuilding from the table
+	// costs milliseconds. It is not UNIQUE, so that a state file that
+	// already holds a url twice still opens. If it cannot be built the
+	// crawl goes on without it, only slower.
 	st := &state{db: db, rows: map[string]*docRow{}, children: map[string][]string{}}
 	if _, err := db.Exec("DROP INDEX IF EXISTS documents_url"); err != nil {
 		st.indexErr = fmt.Errorf("rebuild index documents.url in %s: %w", path, err)
@@ -173,10 +174,7 @@ func (st *state) record(page docRow, found []docRow) error {
 		return fmt.Errorf("record %s: %w", page.URL, err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.Exec("DELETE FROM documents WHERE url = ?", page.URL); err != nil {
-		return fmt.Errorf("record %s: %w", page.URL, err)
-	}
-	if err := insertRow(tx, &page); err != nil {
+	if err := upsertRow(tx, &page); err != nil {
 		return fmt.Errorf("record %s: %w", page.URL, err)
 	}
 	var added []docRow
@@ -222,6 +220,31 @@ func (st *state) put(r docRow) {
 	if r.Referrer != "" && (old == nil || old.Referrer != r.Referrer) {
 		st.children[r.Referrer] = append(st.children[r.Referrer], r.URL)
 	}
+}
+
+// upsertRow updates the row of r.URL in place, or inserts it when the
+// table has none. It never deletes: a DELETE and INSERT of one url in one
+// transaction is what DuckDB's index on url has refused ("Duplicate key …
+// violates unique constraint"), and an UPDATE that leaves url alone does
+// not touch that index at all. INSERT … ON CONFLICT would need the index
+// to be UNIQUE, which a state file holding duplicate urls from an older
+// version could not get.
+func upsertRow(tx *sql.Tx, r *docRow) error {
+	res, err := tx.Exec("UPDATE documents SET source = ?, kind = ?, status = ?, content_type = ?, charset = ?, etag = ?, last_modified = ?, sha256 = ?, bytes = ?, title = ?, referrer = ?, final_url = ?, fetched_at = ?, error = ? WHERE url = ?",
+		r.Source, r.Kind, nullInt(int64(r.Status)), nullStr(r.ContentType), nullStr(r.Charset),
+		nullStr(r.ETag), nullStr(r.LastModified), nullStr(r.SHA256), nullBytes(r), nullStr(r.Title),
+		nullStr(r.Referrer), nullStr(r.FinalURL), nullTime(r.FetchedAt), nullStr(r.Error), r.URL)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("rows updated: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	return insertRow(tx, r)
 }
 
 func insertRow(tx *sql.Tx, r *docRow) error {
