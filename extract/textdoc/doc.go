@@ -9,8 +9,12 @@
 // (layout.go): every field goes to the column its first character falls
 // in, so blank cells stay blank, and the block's one-field lines (wrapped
 // labels, sub-headings, rows printing a label only) are rows of the grid.
-// Layout text whose values do not line up with the headers keeps the
-// plain split, aligned to its widest rows.
+// Layout text whose values are centred or right-aligned under their
+// headers (as pdftotext -layout prints a PDF table) is read by the
+// headers' extents instead, when the block has a clear header of up to
+// three lines and nothing continues it after a blank line: a value goes
+// to the header column it overlaps, else the nearest by centre. Other
+// layout text keeps the plain split, aligned to its widest rows.
 // Characters are never corrected (OCR slips such as Ξ for 三 are left for
 // the template matcher), only full-width and no-break spaces inside cells
 // are made plain spaces.

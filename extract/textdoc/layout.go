@@ -113,7 +113,12 @@ func hasLetter(s string) bool {
 // for at least two lines of two or more fields and at least three values,
 // all but a tenth of which start (±1 column) where a text field of the
 // block starts.
-func layoutBlock(lines []string) ([][]string, bool) {
+//
+// When the values do not start under the labels, a block that nothing
+// continues after blank lines (alone) may still be read by its headers'
+// extents (headerBlock); skip is then the number of leading lines (a
+// heading above the header) left out of the grid.
+func layoutBlock(lines []string, alone bool) (grid [][]string, skip int, ok bool) {
 	fs := make([][]dispField, len(lines))
 	multi := 0
 	var textStarts []int
@@ -130,7 +135,7 @@ func layoutBlock(lines []string) ([][]string, bool) {
 		}
 	}
 	if multi < 2 {
-		return nil, false
+		return nil, 0, false
 	}
 	near := func(x int) bool {
 		for _, s := range textStarts {
@@ -151,8 +156,16 @@ func layoutBlock(lines []string) ([][]string, bool) {
 			}
 		}
 	}
-	if values < 1 || anchored*10 < values*9 {
-		return nil, false
+	if values < 1 {
+		return nil, 0, false
+	}
+	if anchored*10 < values*9 {
+		// Values centred or right-aligned under their headers: place
+		// them by the headers' extents instead.
+		if !alone {
+			return nil, 0, false
+		}
+		return headerBlock(fs)
 	}
 	// Columns: the field starts of the block, starts one column apart
 	// merged (a value set one column off its header).
@@ -170,7 +183,7 @@ func layoutBlock(lines []string) ([][]string, bool) {
 		}
 	}
 	if len(cols) > maxCells {
-		return nil, false
+		return nil, 0, false
 	}
 	colOf := func(x int) int {
 		c := sort.SearchInts(cols, x+1) - 1 // the last column starting at or before x
@@ -193,7 +206,7 @@ func layoutBlock(lines []string) ([][]string, bool) {
 		}
 		rows[i] = row
 	}
-	return rows, true
+	return rows, 0, true
 }
 
 // markLayout finds the layout blocks among the lines: runs of non-blank
@@ -220,9 +233,14 @@ func markLayout(lines []line) map[int][][]string {
 			for k := i; k < j; k++ {
 				texts[k-i] = lines[k].text
 			}
-			if grid, ok := layoutBlock(texts); ok {
-				out[i] = grid
-				for k := i; k < j; k++ {
+			n := j
+			for n < len(lines) && lines[n].kind == blank {
+				n++
+			}
+			alone := n >= len(lines) || lines[n].kind != spaced
+			if grid, skip, ok := layoutBlock(texts, alone); ok {
+				out[i+skip] = grid
+				for k := i + skip; k < j; k++ {
 					lines[k].kind = layout
 				}
 			}
@@ -239,4 +257,230 @@ func layoutCandidate(l line) bool {
 		return !strings.Contains(l.text, "\t") && !strings.Contains(l.text, "|")
 	}
 	return false
+}
+
+// headerBlock reads a layout block whose values sit anywhere under their
+// header labels (centred or right-aligned, as pdftotext -layout prints a
+// PDF table): each value goes to the header column its extent overlaps
+// most, else the one whose centre is nearest. It asks for a clear header:
+// the (up to three) lines above the first value line, whose labels, once
+// a label spanning two or more labels of another header line (申请人情况,
+// 法人或其他组织) is set aside, form columns that do not overlap, a label
+// wrapped over lines joining its column; nine values in ten must overlap
+// a column or stand within three display columns of it. Fields left of
+// the first column holding a value are labels, columned by where the
+// value lines' labels start. Anything unclear (a second header set
+// further down, two fields of a line in one column) gives up: the caller
+// keeps the plain split. It also returns how many leading one-field lines
+// (a heading above the header) stay out of the grid.
+func headerBlock(fs [][]dispField) ([][]string, int, bool) {
+	v := -1
+	for i, f := range fs {
+		for _, x := range f {
+			if isNumberField(x.text) {
+				v = i
+				break
+			}
+		}
+		if v >= 0 {
+			break
+		}
+	}
+	if v < 1 {
+		return nil, 0, false
+	}
+	// The header set: up to three lines above the first value line,
+	// stopping at a one-field line left of every value (a heading or a
+	// note, not a wrapped header label).
+	minNum := 1 << 30
+	for _, f := range fs[v:] {
+		for _, x := range f {
+			if isNumberField(x.text) {
+				minNum = min(minNum, x.start)
+			}
+		}
+	}
+	h0 := v
+	for h0 > 0 && v-h0 < 3 && !(len(fs[h0-1]) == 1 && fs[h0-1][0].start < minNum) {
+		h0--
+	}
+	// Leading one-field lines above the header set (a heading) stay
+	// paragraphs.
+	skip := 0
+	for skip < h0 && len(fs[skip]) == 1 {
+		skip++
+	}
+	fs = fs[skip:]
+	v -= skip
+	h0 -= skip
+	type hfield struct {
+		dispField
+		line int
+	}
+	var hs []hfield
+	wide := false
+	for i := h0; i < v; i++ {
+		if len(fs[i]) >= 2 {
+			wide = true
+		}
+		for _, x := range fs[i] {
+			hs = append(hs, hfield{x, i})
+		}
+	}
+	if !wide {
+		return nil, 0, false
+	}
+	overlaps := func(a, b dispField, tol int) bool {
+		return min(a.end, b.end)-max(a.start, b.start) > -tol
+	}
+	// Set aside labels spanning two or more labels of another line
+	// (touching them within one column counts).
+	var kept []hfield
+	for _, a := range hs {
+		spans := map[int]int{}
+		parent := false
+		for _, b := range hs {
+			// Within one column: a centred group label (法人或其他组织)
+			// may end just short of the labels it spans.
+			if b.line != a.line && overlaps(a.dispField, b.dispField, 2) {
+				spans[b.line]++
+				if spans[b.line] >= 2 {
+					parent = true
+				}
+			}
+		}
+		if !parent {
+			kept = append(kept, a)
+		}
+	}
+	// Columns: the kept labels joined where they overlap across lines.
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	type column struct {
+		start, end int
+		lines      map[int]bool
+	}
+	var cols []column
+	for _, a := range kept {
+		if n := len(cols); n > 0 && a.start < cols[n-1].end {
+			c := &cols[n-1]
+			if c.lines[a.line] {
+				return nil, 0, false // two labels of a line in one column
+			}
+			c.lines[a.line] = true
+			c.end = max(c.end, a.end)
+			continue
+		}
+		cols = append(cols, column{a.start, a.end, map[int]bool{a.line: true}})
+	}
+	ext := func(c column) dispField { return dispField{start: c.start, end: c.end} }
+	// The value columns start at the first column a value stands under.
+	first := -1
+	values, under := 0, 0
+	for _, f := range fs[v:] {
+		for _, x := range f {
+			if !isNumberField(x.text) {
+				continue
+			}
+			values++
+			for c, col := range cols {
+				// Within three columns: a number right-aligned in its
+				// cell may end past a short centred label (总计).
+				if overlaps(x, ext(col), 4) {
+					under++
+					if first < 0 || c < first {
+						first = c
+					}
+					break
+				}
+			}
+		}
+	}
+	if first < 0 || under*10 < values*9 {
+		return nil, 0, false
+	}
+	vcols := cols[first:]
+	edge := vcols[0].start
+	valueCol := func(x dispField) int {
+		best, bestOver, bestDist := -1, 0, 1<<30
+		for c, col := range vcols {
+			if o := min(x.end, col.end) - max(x.start, col.start); o > bestOver {
+				best, bestOver = c, o
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+		for c, col := range vcols {
+			d := (x.start + x.end) - (col.start + col.end) // twice the centre distance
+			d = max(d, -d)
+			if d < bestDist {
+				best, bestDist = c, d
+			}
+		}
+		return best
+	}
+	isLabel := func(x dispField) bool {
+		if x.start >= edge-1 {
+			return false
+		}
+		if isNumberField(x.text) {
+			// A value wider than its header starts left of it.
+			return !overlaps(x, ext(vcols[0]), 1)
+		}
+		return true
+	}
+	// Label columns: where the value lines' labels start (a header's
+	// label such as 信息内容, centred over them, joins the column it
+	// starts in), else where any label starts.
+	var starts, allStarts []int
+	for i, f := range fs {
+		for _, x := range f {
+			if isLabel(x) {
+				allStarts = append(allStarts, x.start)
+				if i >= v {
+					starts = append(starts, x.start)
+				}
+				continue
+			}
+			// A header set further down (text under the value columns
+			// other than a one- or two-character 无, —) is not this
+			// table's: give up.
+			if i >= v && !isNumberField(x.text) && hasLetter(x.text) && len([]rune(x.text)) > 2 {
+				return nil, 0, false
+			}
+		}
+	}
+	if len(starts) == 0 {
+		starts = allStarts
+	}
+	sort.Ints(starts)
+	var lcols []int
+	for _, s := range starts {
+		if len(lcols) == 0 || s-lcols[len(lcols)-1] > 1 {
+			lcols = append(lcols, s)
+		}
+	}
+	if len(lcols)+len(vcols) > maxCells {
+		return nil, 0, false
+	}
+	rows := make([][]string, len(fs))
+	for i, f := range fs {
+		row := make([]string, len(lcols)+len(vcols))
+		last := -1
+		for _, x := range f {
+			var c int
+			if isLabel(x) {
+				c = max(sort.SearchInts(lcols, x.start+1)-1, 0)
+			} else {
+				c = len(lcols) + valueCol(x)
+			}
+			if c <= last {
+				return nil, 0, false // two fields in one column, or out of order
+			}
+			row[c] = x.text
+			last = c
+		}
+		rows[i] = row
+	}
+	return rows, skip, true
 }

@@ -99,6 +99,46 @@ func TestLayoutRead(t *testing.T) {
 				{"二、上年结转", "1", "2", "3"},
 			}},
 		},
+		{
+			name: "centred values go to the header whose extent they overlap; the heading above stays a paragraph",
+			in: dat(20, "第二十条第（一）项") +
+				dat(4, "信息内容", 20, "本年制发件数", 40, "本年废止件数", 60, "现行有效件数") +
+				dat(0, "规章", 25, "3", 70, "15") +
+				dat(0, "行政规范性文件", 45, "2", 69, "108"),
+			tables: [][][]string{{
+				{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"},
+				{"规章", "3", "", "15"},
+				{"行政规范性文件", "", "2", "108"},
+			}},
+			paras: []string{"第二十条第（一）项"},
+		},
+		{
+			name: "a wrapped header joins its column, a spanning one is set aside, right-aligned values land nearest",
+			in: dat(30, "法人或其他组织") +
+				dat(20, "自然人", 30, "商业", 40, "科研", 50, "总计") +
+				dat(30, "企业", 40, "机构") +
+				dat(0, "一、本年新收", 26, "12", 39, "0", 55, "12") +
+				dat(0, "二、上年结转"),
+			tables: [][][]string{{
+				{"", "", "法人或其他组织", "", ""},
+				{"", "自然人", "商业", "科研", "总计"},
+				{"", "", "企业", "机构", ""},
+				{"一、本年新收", "12", "", "0", "12"},
+				{"二、上年结转", "", "", "", ""},
+			}},
+		},
+		{
+			name: "a second header set under the value columns: the plain reading stands (its two-field lines are prose)",
+			in: dat(4, "信息内容", 20, "本年制发件数", 40, "现行有效件数") +
+				dat(0, "规章", 25, "3", 45, "15") +
+				dat(4, "信息内容", 20, "本年处理决定数量") +
+				dat(0, "行政许可", 26, "40"),
+			tables: [][][]string{{
+				{"信息内容", "本年制发件数", "现行有效件数"},
+				{"规章", "3", "15"},
+			}},
+			paras: []string{"信息内容        本年处理决定数量", "行政许可                  40"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, err := Read([]byte(tc.in))

@@ -325,6 +325,7 @@ func FuzzRead(f *testing.F) {
 		"  a   b   c\n  d   e   f\n", "\ufeff# h\n", "\xff\xfea\x00\t\x00", "\xd5\xfe\xb8\xae\t1",
 		"| a \\| b |\n", "<br<br>|", "\r\r\n\t\t\t",
 		"信息内容  本年制发件数  现行有效件数\n规章      2             9\n行政      \u3000      12\n",
+		"      法人或其他组织\n  自然人  商业  总计\n        企业\n一、新收  12      3     15\n二、结转\n",
 	} {
 		f.Add([]byte(s))
 	}
