@@ -107,7 +107,12 @@ func (w *Warehouse) put(ctx context.Context, conn *sql.Conn, keys []keyOf, group
 	if err := deleteExisting(ctx, conn, keys, groups); err != nil {
 		return err
 	}
-	return conn.Raw(func(dc any) error {
+	stage := newCellStage()
+	defer stage.release()
+	if err := stage.valid(); err != nil {
+		return err
+	}
+	err := conn.Raw(func(dc any) error {
 		drv, ok := dc.(driver.Conn)
 		if !ok {
 			return errors.New("not a database/sql driver connection")
@@ -115,7 +120,7 @@ func (w *Warehouse) put(ctx context.Context, conn *sql.Conn, keys []keyOf, group
 		aps := map[string]*duckdb.Appender{}
 		closeAll := func() error {
 			var first error
-			for _, name := range []string{"reports", "cells", "issues", "report_copies"} {
+			for _, name := range appended {
 				if a := aps[name]; a != nil {
 					if err := a.Close(); err != nil && first == nil {
 						first = fmt.Errorf("append %s: %w", name, err)
@@ -124,7 +129,7 @@ func (w *Warehouse) put(ctx context.Context, conn *sql.Conn, keys []keyOf, group
 			}
 			return first
 		}
-		for _, name := range []string{"reports", "cells", "issues", "report_copies"} {
+		for _, name := range appended {
 			a, err := duckdb.NewAppenderFromConn(drv, "", name)
 			if err != nil {
 				closeAll()
@@ -140,14 +145,23 @@ func (w *Warehouse) put(ctx context.Context, conn *sql.Conn, keys []keyOf, group
 			if len(groups[k]) == 0 {
 				continue
 			}
-			if err := appendKey(aps, k, groups[k]); err != nil {
+			if err := appendKey(aps, stage, k, groups[k]); err != nil {
 				closeAll()
 				return err
 			}
 		}
 		return closeAll()
 	})
+	if err != nil {
+		return err
+	}
+	return stage.insert(ctx, conn, w.dir)
 }
+
+// appended are the tables written through a DuckDB Appender: a few rows
+// per report. Cells, some two hundred rows per report, go through
+// cellStage instead.
+var appended = []string{"reports", "issues", "report_copies"}
 
 // deleteExisting removes what is stored under the given keys or the given
 // copies' report_ids.
@@ -198,7 +212,7 @@ func deleteExisting(ctx context.Context, conn *sql.Conn, keys []keyOf, groups ma
 }
 
 // appendKey appends the kept copy of one report and the copies list.
-func appendKey(aps map[string]*duckdb.Appender, k keyOf, cs []copyInfo) error {
+func appendKey(aps map[string]*duckdb.Appender, stage *cellStage, k keyOf, cs []copyInfo) error {
 	cs, reason := rankCopies(cs)
 	kept := cs[0]
 	rep := kept.rep
@@ -220,11 +234,7 @@ func appendKey(aps map[string]*duckdb.Appender, k keyOf, cs []copyInfo) error {
 	}
 	cells := append([]report.Cell(nil), rep.Cells...)
 	sortCells(cells)
-	for _, c := range cells {
-		if err := aps["cells"].AppendRow(kept.id, year, c.Table, c.Row, c.Col, nullFloat(c.Value), nullStr(c.Raw), nullStr(c.Locator)); err != nil {
-			return fmt.Errorf("append cells: %w", err)
-		}
-	}
+	stage.add(kept.id, year, cells)
 	err := aps["reports"].AppendRow(kept.id, nullStr(rep.Source.Source), nullStr(rep.Agency), k.agencyKey,
 		nullStr(rep.Region.Province), nullStr(rep.Region.City), nullStr(rep.Region.County), nullStr(rep.Region.Code),
 		year, nullStr(rep.Template), nullStr(rep.Format), nullDate(rep.Published), nullStr(rep.Source.URL),

@@ -39,6 +39,14 @@ func Open(dataDir string) (*Warehouse, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	// The database is open (DuckDB holds its file lock), so no other
+	// process is loading here: a staging file left by a killed load is
+	// garbage.
+	if old, err := filepath.Glob(filepath.Join(dataDir, stagePattern)); err == nil {
+		for _, f := range old {
+			os.Remove(f)
+		}
+	}
 	return &Warehouse{dir: dataDir, db: db}, nil
 }
 
