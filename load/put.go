@@ -112,6 +112,11 @@ func (w *Warehouse) put(ctx context.Context, conn *sql.Conn, keys []keyOf, group
 	if err := stage.valid(); err != nil {
 		return err
 	}
+	var all []copyInfo
+	for _, k := range keys {
+		all = append(all, groups[k]...)
+	}
+	stage.reserve(all)
 	err := conn.Raw(func(dc any) error {
 		drv, ok := dc.(driver.Conn)
 		if !ok {

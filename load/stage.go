@@ -73,6 +73,35 @@ func (s *cellStage) valid() error {
 	return nil
 }
 
+// reserve sizes the builders for the cells of cs (an upper bound when
+// a key has several copies, of which one is kept), so that building a
+// batch copies each value once instead of regrowing the buffers.
+func (s *cellStage) reserve(cs []copyInfo) {
+	var n, id, table, row, col, raw, loc int
+	for _, cp := range cs {
+		rep := cp.rep
+		n += len(rep.Cells)
+		id += len(rep.Cells) * len(cp.id)
+		for i := range rep.Cells {
+			c := &rep.Cells[i]
+			table += len(c.Table)
+			row += len(c.Row)
+			col += len(c.Col)
+			raw += len(c.Raw)
+			loc += len(c.Locator)
+		}
+	}
+	for _, b := range []array.Builder{s.id, s.year, s.table, s.row, s.col, s.value, s.raw, s.loc} {
+		b.Reserve(n)
+	}
+	s.id.ReserveData(id)
+	s.table.ReserveData(table)
+	s.row.ReserveData(row)
+	s.col.ReserveData(col)
+	s.raw.ReserveData(raw)
+	s.loc.ReserveData(loc)
+}
+
 // add appends the cells of one report (already in their stored order).
 func (s *cellStage) add(id string, year int32, cells []report.Cell) {
 	for i := range cells {
