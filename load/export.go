@@ -415,10 +415,16 @@ func (p *partWriter) abort() {
 }
 
 // writerProps are fixed so that the same rows give the same bytes.
+//
+// report_id is written plain, not dictionary-encoded: hashing a 64-byte
+// key for every row was the largest single cost of the export, and the
+// rows are sorted by it, so zstd folds its runs of repeats about as well
+// as a dictionary would.
 func writerProps() *parquet.WriterProperties {
 	return parquet.NewWriterProperties(
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithMaxRowGroupLength(batchRows),
 		parquet.WithCreatedBy("govreport"),
+		parquet.WithDictionaryFor("report_id", false),
 	)
 }
