@@ -121,7 +121,7 @@ const markerFile = ".export"
 
 // exportFormat changes whenever the export's layout or encoding changes, so
 // that an export made by an older govreport is never taken as current.
-const exportFormat = "govreport-export-1"
+const exportFormat = "govreport-export-2"
 
 // fingerprint summarises the warehouse's content: the extracted files
 // loaded, every report row, and the sizes of cells and issues. It changes
