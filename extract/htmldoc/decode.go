@@ -2,11 +2,10 @@ package htmldoc
 
 import (
 	"bytes"
-	"unicode/utf8"
 
+	"github.com/govreport/govreport/extract/textenc"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -35,16 +34,16 @@ func decode(data []byte) ([]byte, string) {
 		// Undeclared, UTF-8, or a Latin default some CMS writes into
 		// every template: the bytes decide. A Chinese page labelled
 		// Latin-1 is never really Latin-1.
-		if mostlyUTF8(data) {
+		if textenc.MostlyUTF8(data) {
 			return data, "utf-8"
 		}
-		return gb18030(data)
+		return textenc.GB18030(data)
 	case "gbk", "gb18030":
-		return gb18030(data)
+		return textenc.GB18030(data)
 	}
 	s, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return gb18030(data)
+		return textenc.GB18030(data)
 	}
 	return s, declared
 }
@@ -126,38 +125,4 @@ func indexFold(b []byte, sub string) int {
 		}
 	}
 	return -1
-}
-
-func gb18030(data []byte) ([]byte, string) {
-	s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil {
-		return data, "utf-8"
-	}
-	return s, "gb18030"
-}
-
-// mostlyUTF8 reports whether data is UTF-8: valid, or with a few stray
-// bytes among many multi-byte characters (a page cut mid-character, one
-// corrupt byte). GB-encoded Chinese is almost never valid UTF-8 for more
-// than a few characters in a row, so the ratio tells them apart.
-func mostlyUTF8(data []byte) bool {
-	if utf8.Valid(data) {
-		return true
-	}
-	multi, bad := 0, 0
-	for i := 0; i < len(data); {
-		if data[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			bad++
-			i++
-			continue
-		}
-		multi++
-		i += n
-	}
-	return multi >= 20*bad
 }

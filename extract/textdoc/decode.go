@@ -2,9 +2,8 @@ package textdoc
 
 import (
 	"bytes"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
+	"github.com/govreport/govreport/extract/textenc"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -27,40 +26,9 @@ func decode(data []byte) (string, string) {
 			return string(s), "utf-16be"
 		}
 	}
-	if mostlyUTF8(data) {
+	if textenc.MostlyUTF8(data) {
 		return string(data), "utf-8"
 	}
-	s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil {
-		// GB18030 maps every byte sequence, so this is not expected;
-		// keep the bytes as they are rather than fail the document.
-		return string(data), "utf-8"
-	}
-	return string(s), "gb18030"
-}
-
-// mostlyUTF8 reports whether data is UTF-8: valid, or with a few stray
-// bytes among many multi-byte characters (a file cut mid-character, one
-// corrupt byte). GB-encoded Chinese text is almost never valid UTF-8 for
-// more than a few characters in a row, so the ratio tells them apart.
-func mostlyUTF8(data []byte) bool {
-	if utf8.Valid(data) {
-		return true
-	}
-	multi, bad := 0, 0
-	for i := 0; i < len(data); {
-		if data[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			bad++
-			i++
-			continue
-		}
-		multi++
-		i += n
-	}
-	return multi >= 20*bad
+	s, name := textenc.GB18030(data)
+	return string(s), name
 }
