@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"database/sql"
 	"fmt"
 	"io"
 	"slices"
@@ -186,7 +187,15 @@ func runQuery(cmd *cobra.Command, env *Env, name string, opts queryOptions) erro
 	if _, _, err := q.Bind(values); err != nil {
 		return queryUsageError("%v", err)
 	}
-	format, err := queryOutputFormat(env, opts.format)
+	return writeResult(env, opts.format, func(db *sql.DB, w queries.RowWriter) error {
+		return queries.Run(cmd.Context(), db, q, values, w)
+	})
+}
+
+// writeResult is the end that query and sql share: open the warehouse
+// read-only and write what exec produces in the chosen output format.
+func writeResult(env *Env, format string, exec func(*sql.DB, queries.RowWriter) error) error {
+	format, err := queryOutputFormat(env, format)
 	if err != nil {
 		return err
 	}
@@ -199,7 +208,7 @@ func runQuery(cmd *cobra.Command, env *Env, name string, opts queryOptions) erro
 	if err != nil {
 		return queryUsageError("%v", err)
 	}
-	if err := queries.Run(cmd.Context(), db, q, values, w); err != nil {
+	if err := exec(db, w); err != nil {
 		return &exitError{code: queryExitFailure, err: err}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"database/sql"
 	"fmt"
 	"io"
 	"strings"
@@ -38,23 +39,12 @@ Exit status: 0 on success, 1 when the database is missing or the SQL fails
 			if err != nil {
 				return err
 			}
-			format, err := queryOutputFormat(env, format)
-			if err != nil {
-				return err
-			}
-			db, err := queries.Open(env.DataDir)
-			if err != nil {
-				return &exitError{code: queryExitFailure, err: err}
-			}
-			defer db.Close()
-			w, err := queries.NewWriter(env.Stdout, format)
-			if err != nil {
-				return queryUsageError("%v", err)
-			}
-			if err := queries.Exec(cmd.Context(), db, text, nil, w); err != nil {
-				return &exitError{code: queryExitFailure, err: fmt.Errorf("sql: %w", err)}
-			}
-			return nil
+			return writeResult(env, format, func(db *sql.DB, w queries.RowWriter) error {
+				if err := queries.Exec(cmd.Context(), db, text, nil, w); err != nil {
+					return fmt.Errorf("sql: %w", err)
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: "+strings.Join(queries.Formats, ", ")+" (default: table on a terminal, csv otherwise)")
