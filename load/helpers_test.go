@@ -4,11 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/govreport/govreport/load/loadtest"
 	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/govreport/govreport/report"
@@ -77,32 +77,7 @@ func loadDir(t *testing.T, w *Warehouse) Stats {
 // dump returns every row of a query as strings, for comparisons.
 func dump(t *testing.T, w *Warehouse, q string) []string {
 	t.Helper()
-	rows, err := w.DB().Query(q)
-	if err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
-	var out []string
-	for rows.Next() {
-		v := make([]any, len(cols))
-		p := make([]any, len(cols))
-		for i := range v {
-			p[i] = &v[i]
-		}
-		if err := rows.Scan(p...); err != nil {
-			t.Fatal(err)
-		}
-		parts := make([]string, len(v))
-		for i, x := range v {
-			parts[i] = fmt.Sprintf("%v", x)
-		}
-		out = append(out, strings.Join(parts, "|"))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return loadtest.Rows(t, w.DB(), q)
 }
 
 func equalStrings(t *testing.T, what string, got, want []string) {

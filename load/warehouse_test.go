@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io/fs"
+	"github.com/govreport/govreport/load/loadtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -144,25 +144,6 @@ func TestDuplicates(t *testing.T) {
 	equalStrings(t, "fewest issues", dump(t, w3, "SELECT report_id, kept_reason FROM reports"), []string{sha(2) + "|fewest issues (0 vs 1)"})
 }
 
-// readTree returns every file under dir with its bytes.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	m := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		m[rel] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 func sameTree(t *testing.T, what string, a, b map[string][]byte) {
 	t.Helper()
 	if len(a) != len(b) {
@@ -211,7 +192,7 @@ func TestIdempotent(t *testing.T) {
 			all = append(all, dump(t, w, "SELECT * FROM "+tab+" ORDER BY ALL")...)
 		}
 		tables = append(tables, all)
-		trees = append(trees, readTree(t, filepath.Join(dir, ParquetDir)))
+		trees = append(trees, loadtest.ReadTree(t, filepath.Join(dir, ParquetDir)))
 	}
 	equalStrings(t, "tables of two runs", tables[1], tables[0])
 	sameTree(t, "Parquet of two runs", trees[0], trees[1])
@@ -241,7 +222,7 @@ func TestInterruptedExport(t *testing.T) {
 	if err := w.Export(ctx, pq); err != nil {
 		t.Fatal(err)
 	}
-	before := readTree(t, pq)
+	before := loadtest.ReadTree(t, pq)
 	// New data, then an export that dies after the second table.
 	if err := w.Put(ctx, mk("洪泽区人民政府", hongze, 2023, "pdf", sha(23), map[string]*float64{"carried_over": f(4)})); err != nil {
 		t.Fatal(err)
@@ -258,7 +239,7 @@ func TestInterruptedExport(t *testing.T) {
 	if err := w.Export(ctx, pq); !errors.Is(err, boom) {
 		t.Fatalf("export error = %v, want %v", err, boom)
 	}
-	sameTree(t, "export after a failure", readTree(t, pq), before)
+	sameTree(t, "export after a failure", loadtest.ReadTree(t, pq), before)
 	for _, left := range []string{pq + ".new", pq + ".old"} {
 		if _, err := os.Stat(left); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("%s left behind (%v)", left, err)
@@ -276,7 +257,7 @@ func TestInterruptedExport(t *testing.T) {
 	if cur, err := w.ExportCurrent(ctx, pq); err != nil || !cur {
 		t.Errorf("ExportCurrent after an export = %v, %v; want true", cur, err)
 	}
-	if _, ok := readTree(t, pq)[filepath.Join("reports", "year=2023", "part-0.parquet")]; !ok {
+	if _, ok := loadtest.ReadTree(t, pq)[filepath.Join("reports", "year=2023", "part-0.parquet")]; !ok {
 		t.Error("new export lacks year=2023")
 	}
 	// A crash between the two renames of the swap left only the old one.

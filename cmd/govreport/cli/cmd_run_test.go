@@ -2,8 +2,7 @@ package cli
 
 import (
 	"bufio"
-	"fmt"
-	"io/fs"
+	"github.com/govreport/govreport/load/loadtest"
 	"net"
 	"os"
 	"os/exec"
@@ -114,7 +113,7 @@ func TestRunDemoTwice(t *testing.T) {
 				}
 			}
 		}
-		trees = append(trees, readTree(t, filepath.Join(dir, load.ParquetDir)))
+		trees = append(trees, loadtest.ReadTree(t, filepath.Join(dir, load.ParquetDir)))
 		tables = append(tables, dumpTables(t, dir))
 	}
 	if len(trees[0]) == 0 || len(tables[0]) == 0 {
@@ -132,24 +131,6 @@ func TestRunDemoTwice(t *testing.T) {
 	}
 }
 
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	m := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		m[rel] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 func dumpTables(t *testing.T, dir string) []string {
 	var out []string
 	for _, tab := range []string{"reports", "cells", "issues", "report_copies", "requests", "proactive", "review_litigation", "extracted_files"} {
@@ -165,27 +146,5 @@ func dumpQuery(t *testing.T, dir, q string) []string {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	rows, err := w.DB().Query(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
-	var out []string
-	for rows.Next() {
-		v := make([]any, len(cols))
-		p := make([]any, len(cols))
-		for i := range v {
-			p[i] = &v[i]
-		}
-		if err := rows.Scan(p...); err != nil {
-			t.Fatal(err)
-		}
-		s := make([]string, len(v))
-		for i, x := range v {
-			s[i] = fmt.Sprint(x)
-		}
-		out = append(out, strings.Join(s, "|"))
-	}
-	return out
+	return loadtest.Rows(t, w.DB(), q)
 }
